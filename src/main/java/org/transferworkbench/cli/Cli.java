@@ -1,0 +1,30 @@
+package org.transferworkbench.cli;
+
+import java.io.PrintWriter;
+import org.transferworkbench.engine.experiment.Errors;
+import picocli.CommandLine;
+
+/** Runs the command line with errors reported as one sentence and a non-zero exit code, not a stack trace. */
+public final class Cli {
+    public static final int EXIT_FAILED = 1;
+    public static final int EXIT_CANCELLED = 130;
+
+    private Cli() {
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new WorkbenchCommand());
+        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
+            PrintWriter err = line.getErr();
+            err.println("Error: " + Errors.sentence(ex));
+            err.flush();
+            org.slf4j.LoggerFactory.getLogger(Cli.class).debug("command failed", ex);
+            return EXIT_FAILED;
+        });
+        return cl;
+    }
+
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+}

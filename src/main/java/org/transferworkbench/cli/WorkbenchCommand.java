@@ -1,0 +1,29 @@
+package org.transferworkbench.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import org.transferworkbench.engine.runs.RunStore;
+
+/** The top-level command: global options and the list of sub-commands. */
+@Command(name = "transfer-workbench", mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {"Adapt an ImageNet-style VGG16/VGG19 to your own images.",
+            "Without a command, ./run.sh opens the window."},
+        subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
+            RunsCommand.class})
+public final class WorkbenchCommand {
+
+    @Option(names = "--runs-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+            description = "Where runs are stored (default: $TW_RUNS_DIR, else runs/ beside run.sh).")
+    Path runsDir;
+
+    RunStore runStore() {
+        if (runsDir != null) {
+            return new RunStore(runsDir);
+        }
+        String env = System.getenv("TW_RUNS_DIR");
+        return new RunStore(env != null && !env.isBlank() ? Path.of(env) : Defaults.home().resolve("runs"));
+    }
+}

@@ -1,0 +1,52 @@
+package org.transferworkbench.engine.experiment;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Versions and hardware recorded with each run, so a result can be traced and repeated. */
+public final class EnvironmentInfo {
+    public static final String DL4J_VERSION = "1.0.0-M2.1";
+
+    private EnvironmentInfo() {
+    }
+
+    public static String workbenchVersion() {
+        String v = EnvironmentInfo.class.getPackage().getImplementationVersion();
+        return v != null ? v : "0.1.0";
+    }
+
+    public static Map<String, String> collect() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("workbench", workbenchVersion());
+        m.put("deeplearning4j", DL4J_VERSION);
+        m.put("nd4jBackend", Nd4j.getBackend().getClass().getSimpleName());
+        m.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
+        m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
+        m.put("cpuThreads", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        m.put("device", deviceDescription());
+        return m;
+    }
+
+    /** "CPU: AMD EPYC ..., 2 threads" or the GPU name, for the window and the reports. */
+    public static String deviceDescription() {
+        Object backend = Nd4j.getExecutioner().getEnvironmentInformation().get("backend");
+        String cpu = cpuModel();
+        return (backend == null ? "CPU" : backend.toString()) + ": " + cpu + ", "
+                + Runtime.getRuntime().availableProcessors() + " threads";
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/cpuinfo"))) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux, or not readable: fall through
+        }
+        return System.getProperty("os.arch");
+    }
+}
