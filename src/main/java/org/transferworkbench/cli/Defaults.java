@@ -1,6 +1,11 @@
 package org.transferworkbench.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.transferworkbench.engine.demo.DemoDatasetGenerator;
+import org.transferworkbench.engine.jobs.CancellationToken;
 
 /** Where the Workbench finds its own files: the folder run.sh lives in, passed as -Dtw.home. */
 final class Defaults {
@@ -13,7 +18,18 @@ final class Defaults {
         return Path.of(home != null && !home.isBlank() ? home : ".").toAbsolutePath().normalize();
     }
 
+    /** The embedded demo dataset, generated first if it is missing (a fresh checkout has it committed). */
     static Path demoDataset() {
-        return home().resolve("datasets").resolve("demo-cells");
+        Path dir = DemoDatasetGenerator.defaultLocation(home());
+        if (!Files.isDirectory(dir)) {
+            try {
+                new DemoDatasetGenerator().generate(dir, DemoDatasetGenerator.Settings.defaults(),
+                        (done, total, msg) -> { }, CancellationToken.none());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not generate the demo dataset in " + dir + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        return dir;
     }
 }
