@@ -16,6 +16,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The one way the app turns an image file into pixels.
  *
@@ -24,6 +27,7 @@ import javax.imageio.stream.ImageInputStream;
  * before any pixel memory is allocated, so a decompression bomb costs a few bytes of reading.
  */
 public final class ImageDecoder {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageDecoder.class);
     /** Largest accepted image area; 40 MP covers every camera in a lab, and a decoded one already needs 160 MB. */
     public static final long MAX_PIXELS = 40_000_000L;
     /** Longest accepted side; stops 20 x 2,000,000 strips that pass the area test but are not photographs. */
@@ -74,7 +78,7 @@ public final class ImageDecoder {
                 reader.setInput(in, true, true);
                 checkSize(reader.getWidth(0), reader.getHeight(0));
                 BufferedImage image = reader.read(0, reader.getDefaultReadParam());
-                failOnDamageWarnings(reader, warnings);
+                failOnDamageWarnings(file, reader, warnings);
                 return new DecodedImage(image, "jpeg".equals(formatName(reader)));
             } catch (UnreadableImageException e) {
                 throw e;
@@ -124,17 +128,18 @@ public final class ImageDecoder {
         return readers.next();
     }
 
-    /** Readers report a truncated file as a warning and hand back a half-grey picture; we refuse those. */
-    private static void failOnDamageWarnings(ImageReader reader, List<String> warnings)
+    /**
+     * Readers report a truncated file as a warning and hand back a half-grey picture; we refuse those. Other
+     * warnings pass: many cameras write harmless stray bytes ("extraneous bytes before marker") into good photos.
+     */
+    private static void failOnDamageWarnings(Path file, ImageReader reader, List<String> warnings)
             throws UnreadableImageException {
         for (String warning : warnings) {
             String lower = warning.toLowerCase(Locale.ROOT);
             if (lower.contains("premature end") || lower.contains("truncat")) {
                 throw new UnreadableImageException("not a readable image: truncated " + formatLabel(reader) + " data");
             }
-            if (lower.contains("corrupt")) {
-                throw new UnreadableImageException("not a readable image: corrupt " + formatLabel(reader) + " data");
-            }
+            LOG.debug("Decoder warning for {}: {}", file, warning);
         }
     }
 
