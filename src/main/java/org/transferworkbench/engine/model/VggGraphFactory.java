@@ -34,11 +34,25 @@ public final class VggGraphFactory {
     private VggGraphFactory() {
     }
 
+    /**
+     * Typical standard deviation of a mean-subtracted 0-255 pixel value (ImageNet: about 57-58 per channel).
+     */
+    static final double PIXEL_STD = 58.0;
+
+    /**
+     * Builds a network with random weights. The input keeps the 0-255 range that ImageNet VGG weights expect, so
+     * the first convolution's random weights are divided by the pixel spread: the signal then enters block 1 with
+     * unit scale, as He initialisation assumes, instead of ~60 times larger (which saturates the softmax and kills
+     * the ReLUs of a network trained from scratch).
+     */
     public static ComputationGraph build(ModelSpec spec, FreezePlan plan, OptimizationSettings opt) {
         ComputationGraph graph = new ComputationGraph(configuration(spec, plan, opt));
         graph.init();
+        graph.getLayer(FIRST_CONV).getParam("W").divi(PIXEL_STD);
         return graph;
     }
+
+    public static final String FIRST_CONV = "block1_conv1";
 
     public static ComputationGraphConfiguration configuration(ModelSpec spec, FreezePlan plan,
                                                               OptimizationSettings opt) {
