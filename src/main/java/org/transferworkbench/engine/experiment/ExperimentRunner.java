@@ -14,7 +14,11 @@ import org.transferworkbench.engine.data.DatasetSplitter;
 import org.transferworkbench.engine.data.SplitManifest;
 import org.transferworkbench.engine.eval.EvaluationResult;
 import org.transferworkbench.engine.jobs.CancellationToken;
+import org.transferworkbench.engine.features.CacheDecision;
 import org.transferworkbench.engine.model.ModelSpec;
+import org.transferworkbench.engine.model.OptimizationSettings;
+import org.transferworkbench.engine.model.VggLayout;
+import org.transferworkbench.engine.training.TrainingListener;
 import org.transferworkbench.engine.model.VggGraphFactory;
 import org.transferworkbench.engine.runs.RunConfig;
 import org.transferworkbench.engine.runs.RunDirectory;
@@ -82,15 +86,27 @@ public final class ExperimentRunner {
                            int firstEpoch, EarlyStopping stopping, ComputationGraph startModel) throws IOException {
         try {
             listener.onStage("building model");
-            ComputationGraph model = startModel != null ? startModel : VggGraphFactory.build(spec,
-                    config.parsedFreezePlan(),
-                    config.hyperparameters().toOptimization(DataPreparation.inverseFrequencyWeights(split)));
-            listener.onStage("training");
+            OptimizationSettings opt = config.hyperparameters()
+                    .toOptimization(DataPreparation.inverseFrequencyWeights(split));
+            ComputationGraph model = startModel != null ? startModel
+                    : VggGraphFactory.build(spec, config.parsedFreezePlan(), opt);
+            TrainingListener recording = new RecordingListener(recorder, listener);
+            CacheDecision cache = CacheDecision.decide(VggLayout.of(spec), config.parsedFreezePlan(),
+                    config.augmentation(), CachedTraining.allowed());
             Trainer.Outcome outcome;
-            try (TrainingData data = TrainingData.open(config, split)) {
-                Trainer trainer = new Trainer(model, config.hyperparameters(), split.classNames(),
-                        new RecordingListener(recorder, listener), cancel);
-                outcome = trainer.fit(data.train(), data.validation(), firstEpoch, stopping);
+            if (cache.enabled()) {
+                outcome = CachedTraining.fit(run, config, spec, opt, cache, split, model, recording, listener,
+                        cancel, firstEpoch, stopping);
+            } else {
+                if (config.parsedFreezePlan().frozenPrefixBlocks() > 0) {
+                    recording.onMessage("Feature cache off: " + cache.reason() + ".");
+                }
+                listener.onStage("training");
+                try (TrainingData data = TrainingData.open(config, split)) {
+                    Trainer trainer = new Trainer(model, config.hyperparameters(), split.classNames(), recording,
+                            cancel);
+                    outcome = trainer.fit(data.train(), data.validation(), firstEpoch, stopping);
+                }
             }
             if (outcome.cancelled()) {
                 String why = "Cancelled by the user after " + outcome.epochsCompleted() + " completed epoch(s).";

@@ -56,6 +56,40 @@ public final class VggGraphFactory {
 
     public static ComputationGraphConfiguration configuration(ModelSpec spec, FreezePlan plan,
                                                               OptimizationSettings opt) {
+        return configuration(spec, plan, opt, 0);
+    }
+
+    /**
+     * The part of the network from layer {@code firstLayer} (an index into {@link VggLayout#layers()}) on, fed
+     * directly with the previous layer's output: what is trained on cached features of a frozen prefix. Layer
+     * names, shapes and parameter order match the full network, so parameters can be copied across by name.
+     */
+    public static ComputationGraph buildTail(ModelSpec spec, FreezePlan plan, OptimizationSettings opt,
+                                             int firstLayer) {
+        int end = VggLayout.of(spec).layers().size();
+        ComputationGraph graph = new ComputationGraph(configuration(spec, plan, opt, firstLayer, end));
+        graph.init();
+        return graph;
+    }
+
+    /**
+     * The first {@code endLayer} layers alone, for computing the features of a frozen prefix; its output is the
+     * activation of layer {@code endLayer - 1}. Inference only.
+     */
+    public static ComputationGraph buildPrefix(ModelSpec spec, FreezePlan plan, OptimizationSettings opt,
+                                               int endLayer) {
+        ComputationGraph graph = new ComputationGraph(configuration(spec, plan, opt, 0, endLayer));
+        graph.init();
+        return graph;
+    }
+
+    static ComputationGraphConfiguration configuration(ModelSpec spec, FreezePlan plan, OptimizationSettings opt,
+                                                       int firstLayer) {
+        return configuration(spec, plan, opt, firstLayer, VggLayout.of(spec).layers().size());
+    }
+
+    static ComputationGraphConfiguration configuration(ModelSpec spec, FreezePlan plan, OptimizationSettings opt,
+                                                       int firstLayer, int endLayer) {
         VggLayout layout = VggLayout.of(spec);
         ComputationGraphConfiguration.GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .seed(opt.seed())
@@ -64,10 +98,10 @@ public final class VggGraphFactory {
                 .convolutionMode(ConvolutionMode.Truncate)
                 .graphBuilder()
                 .addInputs(INPUT)
-                .setInputTypes(InputType.convolutional(spec.inputSize(), spec.inputSize(), 3));
+                .setInputTypes(inputTypeBefore(layout, firstLayer));
         String previous = INPUT;
         boolean frozenPrefix = true;
-        for (LayerSpec l : layout.layers()) {
+        for (LayerSpec l : layout.layers().subList(firstLayer, endLayer)) {
             boolean frozen = plan.isFrozen(l.group());
             frozenPrefix &= frozen;
             // DL4J's FrozenLayerWithBackprop still applies the wrapped layer's weight decay (its updater reads the
@@ -82,6 +116,16 @@ public final class VggGraphFactory {
             previous = l.name();
         }
         return g.setOutputs(previous).build();
+    }
+
+    private static InputType inputTypeBefore(VggLayout layout, int firstLayer) {
+        if (firstLayer == 0) {
+            int side = layout.spec().inputSize();
+            return InputType.convolutional(side, side, 3);
+        }
+        long[] shape = layout.layers().get(firstLayer - 1).outputShape();
+        return shape.length == 3 ? InputType.convolutional(shape[1], shape[2], shape[0])
+                : InputType.feedForward(shape[0]);
     }
 
     private static OptimizationSettings frozenSettings(OptimizationSettings opt) {
