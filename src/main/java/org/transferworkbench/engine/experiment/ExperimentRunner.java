@@ -1,6 +1,7 @@
 package org.transferworkbench.engine.experiment;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.transferworkbench.engine.model.OptimizationSettings;
 import org.transferworkbench.engine.model.VggLayout;
 import org.transferworkbench.engine.training.TrainingListener;
 import org.transferworkbench.engine.model.VggGraphFactory;
+import org.transferworkbench.engine.runs.ModelFiles;
 import org.transferworkbench.engine.runs.RunConfig;
 import org.transferworkbench.engine.runs.RunDirectory;
 import org.transferworkbench.engine.runs.RunLock;
@@ -28,6 +30,7 @@ import org.transferworkbench.engine.runs.RunState;
 import org.transferworkbench.engine.runs.RunStatus;
 import org.transferworkbench.engine.runs.RunStore;
 import org.transferworkbench.engine.training.EarlyStopping;
+import org.transferworkbench.engine.training.EpochMetrics;
 import org.transferworkbench.engine.training.Trainer;
 
 /**
@@ -73,6 +76,43 @@ public final class ExperimentRunner {
             }
             return train(run, config, spec, split, recorder, listener, cancel, 1,
                     new EarlyStopping(request.hyper().earlyStoppingPatience()), null);
+        }
+    }
+
+    /**
+     * Continues an interrupted, cancelled or failed run from its last checkpoint: same configuration, same split,
+     * optimiser state restored, metrics.csv continued.
+     */
+    public ExperimentResult resume(RunDirectory run, ExperimentListener listener, CancellationToken cancel)
+            throws IOException {
+        try (RunLock lock = run.lock()) {
+            RunStatus status = run.readStatus();
+            RunConfig config = run.readConfig();
+            if (status.state() == RunState.SUCCEEDED) {
+                throw new IllegalArgumentException("Run " + run.id() + " has finished; there is nothing to resume.");
+            }
+            int done = status.epochsCompleted();
+            if (done >= config.hyperparameters().epochs()) {
+                throw new IllegalArgumentException("Run " + run.id() + " has completed all "
+                        + config.hyperparameters().epochs() + " epochs; evaluate it instead.");
+            }
+            listener.onStage("scanning");
+            DatasetScan scan = new DatasetScanner().scan(Path.of(config.datasetRoot()), listener::onProgress, cancel);
+            SplitManifest split = SplitManifest.read(run.file(RunDirectory.SPLIT));
+            split.verifyAgainst(scan);
+            listener.onDataReady(scan, split);
+            ComputationGraph model = done == 0 ? null : ModelFiles.load(run.checkpoint(done), true);
+            List<EpochMetrics> rows = run.readMetrics();
+            RunRecorder recorder = new RunRecorder(run, status.resumed(Instant.now()),
+                    rows.subList(0, Math.min(done, rows.size())));
+            recorder.update(recorder.status());
+            recorder.log("Resumed after epoch " + done + ".");
+            listener.onRunCreated(run);
+            listener.onMessage("Resuming run " + run.id() + " after epoch " + done + ".");
+            EarlyStopping stopping = EarlyStopping.resumed(config.hyperparameters().earlyStoppingPatience(),
+                    status.bestEpoch(), status.bestValidationAccuracy(), status.bestValidationLoss());
+            return train(run, config, config.modelSpec(), split, recorder, listener, cancel, done + 1, stopping,
+                    model);
         }
     }
 

@@ -51,6 +51,11 @@ public final class AtomicFiles {
         write(target, out -> out.write(bytes));
     }
 
+    /** Copies {@code source} over {@code target} so that readers see the old target or the whole new one. */
+    public static void copy(Path source, Path target) throws IOException {
+        write(target, out -> Files.copy(source, out));
+    }
+
     private static void move(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -18,6 +18,9 @@ public final class EarlyStopping {
     /** Restores the state of a resumed run. */
     public static EarlyStopping resumed(int patience, int bestEpoch, double bestAccuracy, double bestLoss) {
         EarlyStopping s = new EarlyStopping(patience);
+        if (bestEpoch < 0) {
+            return s;
+        }
         s.bestEpoch = bestEpoch;
         s.bestAccuracy = bestAccuracy;
         s.bestLoss = bestLoss;

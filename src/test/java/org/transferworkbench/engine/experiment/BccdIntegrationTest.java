@@ -54,6 +54,8 @@ class BccdIntegrationTest {
         Path source = dataset();
         assumeTrue(Files.isDirectory(source.resolve("RBC")), "bccd-cells not present at " + source.toAbsolutePath());
         Path subset = balancedSubset(source, tmp.resolve("bccd"), PER_CLASS);
+        // A private feature cache, so the measured time includes computing the features.
+        System.setProperty("tw.featureCacheDir", tmp.resolve("feature-cache").toString());
 
         Hyperparameters hyper = new Hyperparameters(Optimizer.ADAM, 1e-3, 0.9, 16, 8, 0.0, 42, 0, 1.0, false);
         ExperimentRequest request = new ExperimentRequest(subset, "bccd", VggVariant.VGG16, 64, HeadType.COMPACT,
@@ -73,6 +75,7 @@ class BccdIntegrationTest {
                 PER_CLASS, test.accuracy(), test.balancedAccuracy(), epochs.size(), String.format("%.1f", minutes));
         LOG.info("\n{}", test.toText());
         assertThat(test.accuracy()).as("test accuracy").isGreaterThanOrEqualTo(0.85);
+        System.clearProperty("tw.featureCacheDir");
     }
 
     private static void assertNoGroupStraddlesSplits(SplitManifest manifest) {

@@ -1,0 +1,36 @@
+package org.transferworkbench.cli;
+
+import java.util.concurrent.Callable;
+import org.transferworkbench.engine.experiment.ExperimentResult;
+import org.transferworkbench.engine.experiment.ExperimentRunner;
+import org.transferworkbench.engine.jobs.CancellationToken;
+import org.transferworkbench.engine.runs.RunDirectory;
+import org.transferworkbench.engine.runs.RunState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code resume RUN}: continue an interrupted, cancelled or failed run from its last checkpoint. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue an interrupted, cancelled or failed run from its last completed epoch.")
+public final class ResumeCommand implements Callable<Integer> {
+
+    @ParentCommand
+    WorkbenchCommand parent;
+
+    @Parameters(paramLabel = "RUN", description = "Run folder name (or a unique part of it) or path.")
+    String run;
+
+    @Override
+    public Integer call() throws Exception {
+        RunDirectory dir = parent.runStore().open(run);
+        CancellationToken cancel = new CancellationToken();
+        ConsoleProgress console = new ConsoleProgress(System.out, System.err,
+                dir.readConfig().hyperparameters().epochs());
+        ShutdownCancel.install(cancel);
+        ExperimentResult result = new ExperimentRunner(parent.runStore()).resume(dir, console, cancel);
+        console.finished(result);
+        return result.state() == RunState.SUCCEEDED ? 0 : result.state() == RunState.CANCELLED
+                ? Cli.EXIT_CANCELLED : Cli.EXIT_FAILED;
+    }
+}
