@@ -16,6 +16,8 @@ import org.transferworkbench.engine.data.SplitManifest;
 import org.transferworkbench.engine.eval.EvaluationResult;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.features.CacheDecision;
+import org.bytedeco.javacpp.Pointer;
+import org.transferworkbench.engine.model.MemoryEstimate;
 import org.transferworkbench.engine.model.ModelSpec;
 import org.transferworkbench.engine.model.OptimizationSettings;
 import org.transferworkbench.engine.model.VggLayout;
@@ -61,6 +63,10 @@ public final class ExperimentRunner {
         ModelSpec spec = new ModelSpec(request.variant(), request.inputSize(), scan.classNames().size(),
                 request.head(), request.compactHiddenUnits(), request.dropout());
 
+        MemoryEstimate.of(VggLayout.of(spec), request.freezePlan(), request.hyper().batchSize(),
+                request.hyper().optimizer().stateSlots())
+                .requireFits(Pointer.maxPhysicalBytes() > 0 ? Pointer.maxPhysicalBytes() - Runtime.getRuntime()
+                        .maxMemory() : Long.MAX_VALUE, request.hyper().batchSize());
         RunDirectory run = store.create(request.runName(), LocalDateTime.now());
         try (RunLock lock = run.lock()) {
             RunConfig config = RunConfigs.of(request, scan, split, Instant.now());

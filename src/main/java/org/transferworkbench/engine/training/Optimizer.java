@@ -18,6 +18,15 @@ public enum Optimizer {
         };
     }
 
+    /** Values of optimiser state kept per trainable parameter. */
+    public int stateSlots() {
+        return switch (this) {
+            case SGD -> 0;
+            case NESTEROV -> 1;
+            case ADAM -> 2;
+        };
+    }
+
     public static Optimizer parse(String s) {
         String n = s.trim().toUpperCase(Locale.ROOT).replace("-", "_");
         if (n.equals("MOMENTUM") || n.equals("SGD_NESTEROV")) {
