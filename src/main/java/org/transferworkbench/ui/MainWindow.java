@@ -96,9 +96,27 @@ public final class MainWindow {
         training.detectDevice();
         runs.refresh();
         predict.refreshRuns();
-        Path last = dataset.rememberedFolder();
+        String given = System.getProperty("tw.dataset");
+        Path last = given != null ? Path.of(given) : dataset.rememberedFolder();
         if (last != null) {
             dataset.importFolder(last);
+        }
+        startDemoHooks();
+    }
+
+    /** For scripts/screenshots.sh: -Dtw.tab=model selects a tab, -Dtw.autostart=true trains once data is ready. */
+    private void startDemoHooks() {
+        String tab = System.getProperty("tw.tab");
+        if (tab != null) {
+            tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(tab)).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        }
+        if (Boolean.getBoolean("tw.autostart")) {
+            training.canStartProperty().addListener((obs, was, can) -> {
+                if (can && training.epochs().isEmpty() && !training.runningProperty().get()) {
+                    training.start();
+                }
+            });
         }
     }
 
@@ -168,5 +186,13 @@ public final class MainWindow {
 
     DatasetViewModel dataset() {
         return dataset;
+    }
+
+    ModelViewModel model() {
+        return model;
+    }
+
+    TrainingViewModel training() {
+        return training;
     }
 }
