@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.jfree.chart.fx.ChartViewer;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +63,7 @@ class WorkbenchWindowTest {
         robot.clickOn("#tab-model");
         Label totals = robot.lookup("#totalsLabel").queryAs(Label.class);
         String before = totals.getText();
-        robot.clickOn("#freeze-block5");
+        robot.clickOn(robot.lookup("#freeze-block5").lookup(".thumb-area").queryAs(javafx.scene.Node.class));
         waitFor(5, TimeUnit.SECONDS, () -> !totals.getText().equals(before));
         assertThat(totals.getText()).isNotEqualTo(before);
 
@@ -71,13 +72,15 @@ class WorkbenchWindowTest {
             window.model().inputSizeProperty().set(32);
             window.model().hiddenUnitsProperty().set(0);
         });
-        robot.doubleClickOn("#batchSize").write("4");
-        robot.doubleClickOn("#epochs").write("20");
-        robot.doubleClickOn("#patience").write("0");
+        type(robot, "#batchSize", "4");
+        type(robot, "#epochs", "20");
+        type(robot, "#patience", "0");
+        assertThat(robot.lookup("#batchSize").queryAs(TextField.class).getStyleClass()).doesNotContain("invalid");
 
         robot.clickOn("#tab-training");
         Button start = robot.lookup("#startButton").queryAs(Button.class);
-        waitFor(30, TimeUnit.SECONDS, () -> !start.isDisabled());
+        waitFor(30, TimeUnit.SECONDS, () -> window.dataset().readyProperty().get());
+        waitFor(10, TimeUnit.SECONDS, () -> !start.isDisabled());
         robot.clickOn(start);
         ChartViewer accuracy = robot.lookup("#accuracyChart").queryAs(ChartViewer.class);
         waitFor(90, TimeUnit.SECONDS, () -> accuracy.getChart().getXYPlot().getDataset().getItemCount(1) > 0);
@@ -86,5 +89,12 @@ class WorkbenchWindowTest {
         waitFor(60, TimeUnit.SECONDS, () -> window.training().lastEndProperty().get() != null);
         assertThat(window.training().lastEndProperty().get().state()).isEqualTo(RunState.CANCELLED);
         assertThat(new RunStore(dir.resolve("runs")).list().get(0).effectiveState()).isEqualTo(RunState.CANCELLED);
+    }
+
+    private static void type(FxRobot robot, String id, String text) {
+        TextField field = robot.lookup(id).queryAs(TextField.class);
+        robot.clickOn(field);
+        robot.interact(field::selectAll);
+        robot.write(text);
     }
 }
