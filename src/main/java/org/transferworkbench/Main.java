@@ -1,10 +1,10 @@
 package org.transferworkbench;
 
 import org.transferworkbench.cli.Cli;
+import org.transferworkbench.ui.WorkbenchApp;
 
 /**
- * Composition root. With arguments it runs the command line; without, it opens the window when one is available
- * and otherwise prints the usage.
+ * Composition root. With arguments it runs the command line; without, it opens the window.
  */
 public final class Main {
 
@@ -13,7 +13,7 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            Cli.commandLine().usage(System.out);
+            WorkbenchApp.launchWindow(args);
             return;
         }
         System.exit(Cli.run(args));

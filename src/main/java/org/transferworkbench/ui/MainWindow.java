@@ -1,0 +1,198 @@
+package org.transferworkbench.ui;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import org.transferworkbench.engine.experiment.ExperimentRequest;
+import org.transferworkbench.engine.runs.RunDirectory;
+import org.transferworkbench.engine.runs.RunConfig;
+import org.transferworkbench.ui.dataset.DatasetView;
+import org.transferworkbench.ui.dataset.DatasetViewModel;
+import org.transferworkbench.ui.evaluation.EvaluationView;
+import org.transferworkbench.ui.evaluation.EvaluationViewModel;
+import org.transferworkbench.ui.fx.StatusBar;
+import org.transferworkbench.ui.fx.WorkbenchContext;
+import org.transferworkbench.ui.model.HyperparametersViewModel;
+import org.transferworkbench.ui.model.ModelView;
+import org.transferworkbench.ui.model.ModelViewModel;
+import org.transferworkbench.ui.predict.PredictView;
+import org.transferworkbench.ui.predict.PredictViewModel;
+import org.transferworkbench.ui.runs.RunsView;
+import org.transferworkbench.ui.runs.RunsViewModel;
+import org.transferworkbench.ui.training.TrainingView;
+import org.transferworkbench.ui.training.TrainingViewModel;
+
+/** Wires the feature view-models and views into one window of tabs. */
+public final class MainWindow {
+    private final WorkbenchContext context;
+    private final DatasetViewModel dataset;
+    private final ModelViewModel model = new ModelViewModel();
+    private final HyperparametersViewModel hyper = new HyperparametersViewModel();
+    private final TrainingViewModel training;
+    private final RunsViewModel runs;
+    private final EvaluationViewModel evaluation;
+    private final PredictViewModel predict;
+    private final SettingsMemory memory;
+    private final TabPane tabs = new TabPane();
+    private final BorderPane root = new BorderPane();
+    private final TrainingView trainingView;
+
+    public MainWindow(WorkbenchContext context) {
+        this.context = context;
+        dataset = new DatasetViewModel(context);
+        training = new TrainingViewModel(context, this::request);
+        runs = new RunsViewModel(context);
+        evaluation = new EvaluationViewModel(context);
+        predict = new PredictViewModel(context);
+        memory = new SettingsMemory(context.settings());
+        memory.restore(dataset, model, hyper);
+        wire();
+        trainingView = new TrainingView(training);
+        tabs.getTabs().addAll(tab("Dataset", new DatasetView(dataset).root()),
+                tab("Model", new ModelView(model, hyper).root()),
+                tab("Training", trainingView.root()),
+                tab("Runs", new RunsView(runs, this::showEvaluation).root()),
+                tab("Evaluation", new EvaluationView(evaluation).root()),
+                tab("Predict", new PredictView(predict).root()));
+        tabs.setId("mainTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        Label device = new Label();
+        device.textProperty().bind(training.deviceProperty());
+        root.setCenter(tabs);
+        root.setBottom(new StatusBar(context.executor(), device).node());
+        acceptDroppedFolders();
+    }
+
+    private void wire() {
+        dataset.scanProperty().addListener((obs, old, scan) -> {
+            if (scan != null) {
+                model.classCountProperty().set(Math.max(2, scan.classNames().size()));
+            }
+        });
+        training.inputsValidProperty().bind(dataset.readyProperty().and(hyper.validProperty()));
+        training.lastEndProperty().addListener((obs, old, end) -> {
+            runs.refresh();
+            predict.refreshRuns();
+            if (end != null && end.runId() != null) {
+                try {
+                    showEvaluationQuietly(context.runStore().open(end.runId()));
+                } catch (java.io.IOException e) {
+                    // the run folder is gone: nothing to show
+                }
+            }
+        });
+        runs.setNewRunHandler(this::newRunFrom);
+    }
+
+    /** Starts the window's first work: device lookup, runs, and the remembered (or no) dataset. */
+    public void start() {
+        training.detectDevice();
+        runs.refresh();
+        predict.refreshRuns();
+        String given = System.getProperty("tw.dataset");
+        Path last = given != null ? Path.of(given) : dataset.rememberedFolder();
+        if (last != null) {
+            dataset.importFolder(last);
+        }
+        startDemoHooks();
+    }
+
+    /** For scripts/screenshots.sh: -Dtw.tab=model selects a tab, -Dtw.autostart=true trains once data is ready. */
+    private void startDemoHooks() {
+        String tab = System.getProperty("tw.tab");
+        if (tab != null) {
+            tabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(tab)).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        }
+        if (Boolean.getBoolean("tw.autostart")) {
+            training.canStartProperty().addListener((obs, was, can) -> {
+                if (can && training.epochs().isEmpty() && !training.runningProperty().get()) {
+                    training.start();
+                }
+            });
+        }
+    }
+
+    private ExperimentRequest request() {
+        if (dataset.scanProperty().get() == null) {
+            throw new IllegalArgumentException("Import a dataset first.");
+        }
+        return new ExperimentRequest(dataset.scanProperty().get().root(), null, model.variantProperty().get(),
+                model.inputSizeProperty().get(), model.headProperty().get(), model.hiddenUnitsProperty().get(),
+                model.dropoutProperty().get(), model.freezePlanProperty().get(), hyper.toHyperparameters(),
+                dataset.split().toSpec(), dataset.reuseSplitProperty().get(), dataset.augmentation().toSettings(),
+                null);
+    }
+
+    private void newRunFrom(RunConfig config) {
+        SettingsMemory.load(config, dataset, model, hyper);
+        Path data = Path.of(config.datasetRoot());
+        if (Files.isDirectory(data) && (dataset.scanProperty().get() == null
+                || !dataset.scanProperty().get().root().equals(data))) {
+            dataset.importFolder(data);
+        }
+        tabs.getSelectionModel().select(1);
+    }
+
+    private void showEvaluation(RunDirectory run) {
+        evaluation.load(run);
+        tabs.getSelectionModel().select(4);
+    }
+
+    private void showEvaluationQuietly(RunDirectory run) {
+        evaluation.load(run);
+    }
+
+    private void acceptDroppedFolders() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && e.getDragboard().getFiles().stream().anyMatch(File::isDirectory)) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+        });
+        root.setOnDragDropped(e -> {
+            e.getDragboard().getFiles().stream().filter(File::isDirectory).findFirst().ifPresent(dir -> {
+                dataset.importFolder(dir.toPath());
+                tabs.getSelectionModel().select(0);
+            });
+            e.setDropCompleted(true);
+            e.consume();
+        });
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        return tab;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** Saves the forms, cancels running work and waits briefly so a training run is marked cancelled on disk. */
+    public void close(Duration wait) {
+        memory.save(dataset, model, hyper);
+        trainingView.dispose();
+        training.cancelForShutdown();
+        context.executor().shutdown(wait);
+    }
+
+    DatasetViewModel dataset() {
+        return dataset;
+    }
+
+    ModelViewModel model() {
+        return model;
+    }
+
+    TrainingViewModel training() {
+        return training;
+    }
+}

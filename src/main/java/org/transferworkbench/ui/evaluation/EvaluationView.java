@@ -1,0 +1,93 @@
+package org.transferworkbench.ui.evaluation;
+
+import java.util.Locale;
+import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.transferworkbench.engine.eval.ClassMetrics;
+import org.transferworkbench.ui.fx.Columns;
+import org.transferworkbench.ui.fx.ImagePopup;
+import org.transferworkbench.ui.fx.Thumbnails;
+
+/** The Evaluation tab: figures, confusion matrix, per-class table and the misclassified images. */
+public final class EvaluationView {
+    private static final int GALLERY_LIMIT = 120;
+    private final EvaluationViewModel vm;
+    private final ConfusionMatrixPane matrix = new ConfusionMatrixPane();
+    private final FlowPane gallery = new FlowPane(8, 8);
+    private final VBox root;
+
+    public EvaluationView(EvaluationViewModel vm) {
+        this.vm = vm;
+        Label headline = new Label();
+        headline.setId("evaluationHeadline");
+        headline.getStyleClass().add("headline");
+        headline.textProperty().bind(vm.headlineProperty());
+        ToggleButton normalised = new ToggleButton("Row-normalised");
+        normalised.selectedProperty().bindBidirectional(vm.rowNormalisedProperty());
+        Button again = new Button("Evaluate now");
+        again.disableProperty().bind(vm.runProperty().isNull());
+        again.setOnAction(e -> vm.evaluateAgain());
+        InvalidationListener redraw = o -> matrix.show(vm.reportProperty().get(), vm.rowNormalisedProperty().get());
+        vm.reportProperty().addListener(redraw);
+        vm.rowNormalisedProperty().addListener(redraw);
+        TableView<ClassMetrics> perClass = new TableView<>(vm.perClass());
+        perClass.setId("perClassTable");
+        perClass.getColumns().add(Columns.text("Class", ClassMetrics::className, 140));
+        perClass.getColumns().add(Columns.text("Precision", c -> f(c.precision()), 80));
+        perClass.getColumns().add(Columns.text("Recall", c -> f(c.recall()), 80));
+        perClass.getColumns().add(Columns.text("F1", c -> f(c.f1()), 80));
+        perClass.getColumns().add(Columns.text("Support", c -> Long.toString(c.support()), 70));
+        perClass.setPrefHeight(200);
+        VBox left = new VBox(8, new HBox(8, normalised, again), matrix.node(), perClass);
+        VBox.setVgrow(perClass, Priority.ALWAYS);
+        gallery.setId("misclassifiedGallery");
+        gallery.getStyleClass().add("gallery");
+        vm.misclassified().addListener((ListChangeListener<Misclassified>) c -> fillGallery());
+        ScrollPane galleryScroll = new ScrollPane(gallery);
+        galleryScroll.setFitToWidth(true);
+        Label galleryTitle = new Label("Misclassified test images, most confident first (click to enlarge)");
+        galleryTitle.getStyleClass().add("form-section");
+        VBox right = new VBox(6, galleryTitle, galleryScroll);
+        VBox.setVgrow(galleryScroll, Priority.ALWAYS);
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.5);
+        root = new VBox(8, headline, split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getStyleClass().add("pane");
+        root.setId("evaluationView");
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private void fillGallery() {
+        gallery.getChildren().clear();
+        vm.misclassified().stream().limit(GALLERY_LIMIT).forEach(m -> {
+            String caption = String.format(Locale.ROOT, "%s → %s (%.0f %%)", m.actual(), m.predicted(),
+                    100 * m.confidence());
+            Label text = new Label(caption);
+            text.getStyleClass().add("caption");
+            VBox tile = new VBox(4, Thumbnails.of(m.image(), 96), text);
+            tile.getStyleClass().add("gallery-tile");
+            tile.setOnMouseClicked(e -> ImagePopup.show(root.getScene().getWindow(), m.image(),
+                    "true class " + m.actual() + ", predicted " + caption.substring(caption.indexOf('→') + 2)));
+            gallery.getChildren().add(tile);
+        });
+    }
+
+    private static String f(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}

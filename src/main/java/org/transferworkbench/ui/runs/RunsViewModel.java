@@ -1,0 +1,103 @@
+package org.transferworkbench.ui.runs;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import org.transferworkbench.engine.experiment.Errors;
+import org.transferworkbench.engine.runs.RunConfig;
+import org.transferworkbench.engine.runs.RunDirectory;
+import org.transferworkbench.ui.fx.BackgroundJob;
+import org.transferworkbench.ui.fx.WorkbenchContext;
+
+/** The run store as a table, the selected runs' curves for comparison, and the actions on a run. */
+public final class RunsViewModel {
+    private final WorkbenchContext context;
+    private final ObservableList<RunRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<RunRow> selected = FXCollections.observableArrayList();
+    private final ObservableList<RunCurves> curves = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private Consumer<RunConfig> newRunHandler = c -> { };
+
+    public RunsViewModel(WorkbenchContext context) {
+        this.context = context;
+        selected.addListener((ListChangeListener<RunRow>) c -> loadCurves());
+    }
+
+    public void refresh() {
+        context.executor().submit(BackgroundJob.titled("Reading the runs", (p, c) -> RunRows.read(context.runStore()))
+                .onSucceeded(list -> {
+                    rows.setAll(list);
+                    message.set(list.size() + " runs in " + context.runStore().root());
+                })
+                .onFailed(e -> message.set("Could not read the runs: " + Errors.sentence(e))).build());
+    }
+
+    private void loadCurves() {
+        List<RunRow> chosen = List.copyOf(selected);
+        context.executor().submit(BackgroundJob.<List<RunCurves>>titled("Loading run metrics", (p, c) -> {
+            List<RunCurves> out = new ArrayList<>();
+            for (RunRow row : chosen) {
+                if (Files.exists(row.run().file(RunDirectory.METRICS))) {
+                    out.add(new RunCurves(row.name() + " (" + row.id().substring(0, Math.min(15, row.id().length()))
+                            + ")", row.run().readMetrics()));
+                }
+            }
+            return out;
+        }).onSucceeded(list -> {
+            if (chosen.equals(selected)) {
+                curves.setAll(list);
+            }
+        }).build());
+    }
+
+    /** The run's config.json as text. */
+    public String configText(RunRow row) {
+        try {
+            return Files.readString(row.run().file(RunDirectory.CONFIG));
+        } catch (java.io.IOException e) {
+            return "Could not read " + RunDirectory.CONFIG + ": " + Errors.sentence(e);
+        }
+    }
+
+    public void delete(RunRow row) {
+        context.executor().submit(BackgroundJob.titled("Deleting " + row.id(), (p, c) -> {
+            context.runStore().delete(row.run());
+            return row;
+        }).onSucceeded(r -> {
+            selected.remove(r);
+            refresh();
+        }).onFailed(e -> message.set("Could not delete " + row.id() + ": " + Errors.sentence(e))).build());
+    }
+
+    public void newRunFrom(RunRow row) {
+        newRunHandler.accept(row.config());
+    }
+
+    /** Who fills the forms when the user asks for a new run from a stored one (the main window). */
+    public void setNewRunHandler(Consumer<RunConfig> handler) {
+        this.newRunHandler = handler;
+    }
+
+    public ObservableList<RunRow> rows() {
+        return rows;
+    }
+
+    /** The runs selected in the table; the view writes it. */
+    public ObservableList<RunRow> selected() {
+        return selected;
+    }
+
+    public ObservableList<RunCurves> curves() {
+        return curves;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,272 @@
+package org.transferworkbench.ui.training;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.transferworkbench.engine.experiment.EnvironmentInfo;
+import org.transferworkbench.engine.experiment.Errors;
+import org.transferworkbench.engine.experiment.ExperimentRequest;
+import org.transferworkbench.engine.experiment.ExperimentResult;
+import org.transferworkbench.engine.experiment.ExperimentRunner;
+import org.transferworkbench.engine.experiment.RunFailedException;
+import org.transferworkbench.engine.runs.RunDirectory;
+import org.transferworkbench.engine.runs.RunState;
+import org.transferworkbench.engine.training.EpochMetrics;
+import org.transferworkbench.engine.training.IterationProgress;
+import org.transferworkbench.ui.fx.BackgroundJob;
+import org.transferworkbench.ui.fx.Formats;
+import org.transferworkbench.ui.fx.JobHandle;
+import org.transferworkbench.ui.fx.WorkbenchContext;
+
+/** One training run at a time: start, stop, and the live figures drained from the engine's event buffer. */
+public final class TrainingViewModel {
+    static final double EMA_ALPHA = 0.1;
+    private static final int MAX_LOG_LINES = 2000;
+
+    private final WorkbenchContext context;
+    private final RequestSource requests;
+    private final BooleanProperty inputsValid = new SimpleBooleanProperty(true);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("Not started.");
+    private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("Device: detecting…");
+    private final ReadOnlyIntegerWrapper bestEpoch = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyObjectWrapper<RunDirectory> currentRun = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RunEnd> lastEnd = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> log = FXCollections.observableArrayList();
+    private final ObservableList<EpochMetrics> epochs = FXCollections.observableArrayList();
+    private final ObservableList<LossPoint> iterationLoss = FXCollections.observableArrayList();
+    private final BooleanBinding canStart = Bindings.createBooleanBinding(() -> inputsValid.get() && !running.get(),
+            inputsValid, running);
+    private TrainingEventBuffer buffer;
+    private JobHandle job;
+    private double ema = Double.NaN;
+
+    public TrainingViewModel(WorkbenchContext context, RequestSource requests) {
+        this.context = context;
+        this.requests = requests;
+    }
+
+    /** Looks the device up on a worker: the first ND4J call loads the native backend (seconds). */
+    public void detectDevice() {
+        context.executor().submit(BackgroundJob.titled("Detecting the device",
+                        (p, c) -> EnvironmentInfo.deviceDescription())
+                .onSucceeded(d -> device.set("Device: " + d))
+                .onFailed(e -> device.set("Device: unknown (" + Errors.sentence(e) + ")")).build());
+    }
+
+    public void start() {
+        if (running.get()) {
+            return;
+        }
+        ExperimentRequest request;
+        try {
+            request = requests.request();
+        } catch (IllegalArgumentException e) {
+            appendLog("Cannot start: " + e.getMessage());
+            lastEnd.set(new RunEnd(null, RunState.FAILED, e.getMessage(), e));
+            return;
+        }
+        epochs.clear();
+        iterationLoss.clear();
+        bestEpoch.set(-1);
+        ema = Double.NaN;
+        currentRun.set(null);
+        progress.set(0);
+        running.set(true);
+        appendLog("Starting " + request.runName() + ": " + request.variant() + ", input " + request.inputSize()
+                + ", " + request.freezePlan().describe());
+        TrainingEventBuffer events = new TrainingEventBuffer();
+        buffer = events;
+        job = context.executor().submit(BackgroundJob.<ExperimentResult>titled("Training " + request.runName(),
+                        (p, cancel) -> new ExperimentRunner(context.runStore()).run(request, events, cancel))
+                .onSucceeded(this::finished)
+                .onFailed(this::failed)
+                .onCancelled(() -> ended(new RunEnd(null, RunState.CANCELLED, "Cancelled before the run began.", null)))
+                .build());
+    }
+
+    public void stop() {
+        if (job != null && running.get()) {
+            appendLog("Stopping after the current minibatch…");
+            job.cancel();
+        }
+    }
+
+    /** Cancels a running job; the caller waits for the executor so the run is marked cancelled on disk. */
+    public void cancelForShutdown() {
+        if (job != null) {
+            job.cancel();
+        }
+    }
+
+    /** Moves everything buffered since the last call into the observable state. Called a few times a second. */
+    public void drain() {
+        if (buffer == null) {
+            return;
+        }
+        List<EpochMetrics> newEpochs = new ArrayList<>();
+        List<LossPoint> newLoss = new ArrayList<>();
+        IterationProgress lastIteration = null;
+        for (TrainingEvent event : buffer.drain()) {
+            if (event instanceof TrainingEvent.Iteration i) {
+                lastIteration = i.progress();
+                ema = Double.isNaN(ema) ? i.progress().loss() : EMA_ALPHA * i.progress().loss()
+                        + (1 - EMA_ALPHA) * ema;
+                newLoss.add(new LossPoint(i.progress().globalIteration(), ema));
+            } else if (event instanceof TrainingEvent.Epoch e) {
+                newEpochs.add(e.metrics());
+                if (e.improved()) {
+                    bestEpoch.set(e.metrics().epoch());
+                }
+                appendLog(String.format(Locale.ROOT, "Epoch %d: loss %.4f / %.4f, accuracy %.3f / %.3f "
+                                + "(train / validation)%s", e.metrics().epoch(), e.metrics().trainLoss(),
+                        e.metrics().validationLoss(), e.metrics().trainAccuracy(),
+                        e.metrics().validationAccuracy(), e.improved() ? " — best so far" : ""));
+            } else if (event instanceof TrainingEvent.Progress p && lastIteration == null
+                    && !"training".equals(stage.get())) {
+                progressText.set(stage.get() + (p.message() == null ? "" : ": " + p.message()));
+            } else {
+                applyOther(event);
+            }
+        }
+        iterationLoss.addAll(newLoss);
+        epochs.addAll(newEpochs);
+        if (lastIteration != null) {
+            showIteration(lastIteration);
+        }
+    }
+
+    private void applyOther(TrainingEvent event) {
+        if (event instanceof TrainingEvent.Stage s) {
+            stage.set(s.name());
+            appendLog("Stage: " + s.name());
+        } else if (event instanceof TrainingEvent.Message m) {
+            appendLog(m.text());
+        } else if (event instanceof TrainingEvent.RunCreated r) {
+            currentRun.set(r.run());
+            appendLog("Run folder: " + r.run().path());
+        } else if (event instanceof TrainingEvent.Tested t) {
+            appendLog(String.format(Locale.ROOT, "Test accuracy %.3f, balanced accuracy %.3f", t.accuracy(),
+                    t.balancedAccuracy()));
+        }
+    }
+
+    private void showIteration(IterationProgress p) {
+        progress.set(p.fractionDone());
+        String eta = p.secondsRemaining() < 0 ? "–" : Formats.duration(Duration.ofSeconds((long) p.secondsRemaining()));
+        progressText.set(String.format(Locale.ROOT, "Epoch %d/%d · batch %d/%d · %.1f images/s · ETA %s",
+                p.epoch(), p.totalEpochs(), p.iteration(), p.iterationsPerEpoch(), p.imagesPerSecond(), eta));
+    }
+
+    private void finished(ExperimentResult result) {
+        drain();
+        String summary = result.state() == RunState.SUCCEEDED && result.test() != null
+                ? String.format(Locale.ROOT, "Run %s finished: test accuracy %.1f %%", result.run().id(),
+                100 * result.test().report().accuracy())
+                : "Run " + result.run().id() + " " + result.state().name().toLowerCase(Locale.ROOT) + ".";
+        if (result.state() == RunState.SUCCEEDED) {
+            progress.set(1);
+        }
+        ended(new RunEnd(result.run().id(), result.state(), summary, null));
+    }
+
+    private void failed(Throwable error) {
+        drain();
+        String id = error instanceof RunFailedException r ? r.run().id() : null;
+        ended(new RunEnd(id, RunState.FAILED, "The run failed: " + Errors.sentence(error), error));
+    }
+
+    private void ended(RunEnd end) {
+        appendLog(end.summary());
+        progressText.set(end.summary());
+        running.set(false);
+        buffer = null;
+        lastEnd.set(end);
+    }
+
+    private void appendLog(String line) {
+        log.add(line);
+        if (log.size() > MAX_LOG_LINES) {
+            log.remove(0, log.size() - MAX_LOG_LINES);
+        }
+    }
+
+    public BooleanProperty inputsValidProperty() {
+        return inputsValid;
+    }
+
+    public BooleanBinding canStartProperty() {
+        return canStart;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty stageProperty() {
+        return stage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty deviceProperty() {
+        return device.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty bestEpochProperty() {
+        return bestEpoch.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RunDirectory> currentRunProperty() {
+        return currentRun.getReadOnlyProperty();
+    }
+
+    /** Set when a run ends (or cannot start); views show a notification or a failure dialog. */
+    public ReadOnlyObjectProperty<RunEnd> lastEndProperty() {
+        return lastEnd.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> log() {
+        return log;
+    }
+
+    public ObservableList<EpochMetrics> epochs() {
+        return epochs;
+    }
+
+    public ObservableList<LossPoint> iterationLoss() {
+        return iterationLoss;
+    }
+
+    /** For tests: feed events as the engine would, without a run. */
+    TrainingEventBuffer attachBuffer() {
+        buffer = new TrainingEventBuffer();
+        return buffer;
+    }
+}
