@@ -64,6 +64,17 @@ final class ConsoleProgress implements ExperimentListener {
         out.println(message);
     }
 
+    /** Progress of steps other than training (e.g. a weights download): the same live line. */
+    @Override
+    public void onProgress(long done, long total, String message) {
+        long now = System.nanoTime();
+        if (!interactive || message == null || now - lastProgress < PROGRESS_EVERY_NANOS) {
+            return;
+        }
+        lastProgress = now;
+        err.print("\r  " + message + "   ");
+    }
+
     @Override
     public void onIteration(IterationProgress p) {
         long now = System.nanoTime();

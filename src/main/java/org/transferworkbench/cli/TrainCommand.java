@@ -12,6 +12,8 @@ import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.model.FreezePlan;
 import org.transferworkbench.engine.model.HeadType;
 import org.transferworkbench.engine.model.VggVariant;
+import org.transferworkbench.engine.model.weights.WeightsChoice;
+import org.transferworkbench.engine.model.weights.WeightsSource;
 import org.transferworkbench.engine.runs.RunState;
 import org.transferworkbench.engine.training.Hyperparameters;
 import org.transferworkbench.engine.training.Optimizer;
@@ -110,6 +112,21 @@ public final class TrainCommand implements Callable<Integer> {
             description = "crop (shorter side, centre crop) or letterbox (default: ${DEFAULT-VALUE}).")
     String resize;
 
+    @Option(names = "--weights", defaultValue = "random", paramLabel = "SOURCE",
+            description = "Starting weights: random, imagenet (DL4J zoo file, downloaded once and cached), "
+                    + "keras:FILE.h5 (keras-applications weights) or model:FILE.zip (a run's model) "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String weights;
+
+    @Option(names = "--weights-url", paramLabel = "URL",
+            description = "Base URL for --weights imagenet (default: DL4J's, or -Dorg.deeplearning4j.resources.baseurl).")
+    String weightsUrl;
+
+    @Option(names = "--keep-imagenet-head",
+            description = "Keep the 1000-class ImageNet output layer (needs --head paper --input 224; class folders "
+                    + "must be named after ImageNet classes).")
+    boolean keepImagenetHead;
+
     @Override
     public Integer call() throws Exception {
         ExperimentRequest request = request();
@@ -127,7 +144,8 @@ public final class TrainCommand implements Callable<Integer> {
                 weightDecay, seed, patience, convLrFactor, classWeights);
         return new ExperimentRequest(data != null ? data : Defaults.demoDataset(), name, VggVariant.parse(model),
                 input, HeadType.parse(head), hidden, dropout, FreezePlan.parse(freeze), hyper, splitSpec(), reuseSplit,
-                AugmentationSettings.parse(augment), resizePolicy());
+                AugmentationSettings.parse(augment), resizePolicy(),
+                new WeightsChoice(WeightsSource.parse(weights), keepImagenetHead, weightsUrl));
     }
 
     private SplitSpec splitSpec() {

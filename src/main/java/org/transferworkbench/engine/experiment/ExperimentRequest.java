@@ -6,7 +6,11 @@ import org.transferworkbench.engine.data.ResizePolicy;
 import org.transferworkbench.engine.data.SplitSpec;
 import org.transferworkbench.engine.model.FreezePlan;
 import org.transferworkbench.engine.model.HeadType;
+import org.transferworkbench.engine.model.ModelSpec;
 import org.transferworkbench.engine.model.VggVariant;
+import org.transferworkbench.engine.model.weights.WeightsChoice;
+import org.transferworkbench.engine.model.weights.WeightsSource;
+import org.transferworkbench.engine.model.weights.ZooWeights;
 import org.transferworkbench.engine.training.Hyperparameters;
 
 /**
@@ -14,11 +18,21 @@ import org.transferworkbench.engine.training.Hyperparameters;
  *
  * @param reuseSplit a split manifest (split.csv) to reuse instead of splitting anew; null to split by
  *                   {@code split}
+ * @param weights    starting weights; null for random
  */
 public record ExperimentRequest(Path datasetRoot, String runName, VggVariant variant, int inputSize, HeadType head,
                                 int compactHiddenUnits, double dropout, FreezePlan freezePlan, Hyperparameters hyper,
                                 SplitSpec split, Path reuseSplit, AugmentationSettings augmentation,
-                                ResizePolicy resizePolicy) {
+                                ResizePolicy resizePolicy, WeightsChoice weights) {
+
+    /** Random starting weights. */
+    public ExperimentRequest(Path datasetRoot, String runName, VggVariant variant, int inputSize, HeadType head,
+                             int compactHiddenUnits, double dropout, FreezePlan freezePlan, Hyperparameters hyper,
+                             SplitSpec split, Path reuseSplit, AugmentationSettings augmentation,
+                             ResizePolicy resizePolicy) {
+        this(datasetRoot, runName, variant, inputSize, head, compactHiddenUnits, dropout, freezePlan, hyper, split,
+                reuseSplit, augmentation, resizePolicy, WeightsChoice.RANDOM);
+    }
 
     public ExperimentRequest {
         if (datasetRoot == null) {
@@ -36,7 +50,17 @@ public record ExperimentRequest(Path datasetRoot, String runName, VggVariant var
         if (runName == null || runName.isBlank()) {
             runName = variant.cliName() + "-" + freezePlan.toString().replace(':', '-');
         }
+        if (weights == null) {
+            weights = WeightsChoice.RANDOM;
+        }
+        if (weights.source() instanceof WeightsSource.ImageNetZoo) {
+            ZooWeights.forVariant(variant);
+        }
+        if (weights.keepImagenetHead() && (head != HeadType.PAPER || inputSize != ModelSpec.MAX_INPUT)) {
+            throw new IllegalArgumentException("--keep-imagenet-head needs --head paper and --input 224, the shape "
+                    + "the ImageNet fc layers were trained for.");
+        }
         // Checked here, before any work, by building the spec with a placeholder class count.
-        new org.transferworkbench.engine.model.ModelSpec(variant, inputSize, 2, head, compactHiddenUnits, dropout);
+        new ModelSpec(variant, inputSize, 2, head, compactHiddenUnits, dropout);
     }
 }

@@ -20,10 +20,14 @@ import org.bytedeco.javacpp.Pointer;
 import org.transferworkbench.engine.model.MemoryEstimate;
 import org.transferworkbench.engine.model.ModelSpec;
 import org.transferworkbench.engine.model.OptimizationSettings;
-import org.transferworkbench.engine.model.VggLayout;
 import org.transferworkbench.engine.training.TrainingListener;
-import org.transferworkbench.engine.model.VggGraphFactory;
 import org.transferworkbench.engine.runs.ModelFiles;
+import org.transferworkbench.engine.io.Json;
+import org.transferworkbench.engine.model.VggGraphFactory;
+import org.transferworkbench.engine.model.VggLayout;
+import org.transferworkbench.engine.model.weights.WeightLoadReport;
+import org.transferworkbench.engine.model.weights.WeightsChoice;
+import org.transferworkbench.engine.model.weights.WeightsLoader;
 import org.transferworkbench.engine.runs.RunConfig;
 import org.transferworkbench.engine.runs.RunDirectory;
 import org.transferworkbench.engine.runs.RunLock;
@@ -43,9 +47,15 @@ public final class ExperimentRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentRunner.class);
 
     private final RunStore store;
+    private final WeightsLoader weightsLoader;
 
     public ExperimentRunner(RunStore store) {
+        this(store, WeightsLoader.standard());
+    }
+
+    public ExperimentRunner(RunStore store, WeightsLoader weightsLoader) {
         this.store = store;
+        this.weightsLoader = weightsLoader;
     }
 
     public ExperimentResult run(ExperimentRequest request, ExperimentListener listener, CancellationToken cancel)
@@ -60,8 +70,13 @@ public final class ExperimentRunner {
         listener.onStage("splitting");
         SplitManifest split = DataPreparation.split(scan, request);
         listener.onDataReady(scan, split);
-        ModelSpec spec = new ModelSpec(request.variant(), request.inputSize(), scan.classNames().size(),
+        if (request.weights().keepImagenetHead()) {
+            split = ImageNetHeadSplit.of(split);
+        }
+        ModelSpec spec = new ModelSpec(request.variant(), request.inputSize(), split.classNames().size(),
                 request.head(), request.compactHiddenUnits(), request.dropout());
+        // Before the run folder exists: a missing weights file fails here, leaving nothing behind.
+        String weights = weightsLoader.describe(request.weights(), VggLayout.of(spec), cancel);
 
         MemoryEstimate.of(VggLayout.of(spec), request.freezePlan(), request.hyper().batchSize(),
                 request.hyper().optimizer().stateSlots())
@@ -69,7 +84,7 @@ public final class ExperimentRunner {
                         .maxMemory() : Long.MAX_VALUE, request.hyper().batchSize());
         RunDirectory run = store.create(request.runName(), LocalDateTime.now());
         try (RunLock lock = run.lock()) {
-            RunConfig config = RunConfigs.of(request, scan, split, Instant.now());
+            RunConfig config = RunConfigs.of(request, scan, split, Instant.now(), weights);
             run.writeConfig(config);
             split.write(run.file(RunDirectory.SPLIT));
             DataPreparation.writeSkipped(scan, run.file(RunDirectory.SKIPPED));
@@ -81,8 +96,15 @@ public final class ExperimentRunner {
                 recorder.log("Warning: " + w);
             }
             return train(run, config, spec, split, recorder, listener, cancel, 1,
-                    new EarlyStopping(request.hyper().earlyStoppingPatience()), null);
+                    new EarlyStopping(request.hyper().earlyStoppingPatience()), null, request.weights());
         }
+    }
+
+    ExperimentResult train(RunDirectory run, RunConfig config, ModelSpec spec, SplitManifest split,
+                           RunRecorder recorder, ExperimentListener listener, CancellationToken cancel,
+                           int firstEpoch, EarlyStopping stopping, ComputationGraph startModel) throws IOException {
+        return train(run, config, spec, split, recorder, listener, cancel, firstEpoch, stopping, startModel,
+                WeightsChoice.RANDOM);
     }
 
     /**
@@ -126,16 +148,21 @@ public final class ExperimentRunner {
      * Trains (or continues training) the run's model and evaluates it.
      *
      * @param startModel the model to continue from, or null to build a fresh one
+     * @param weights    starting weights of a fresh model
      */
     ExperimentResult train(RunDirectory run, RunConfig config, ModelSpec spec, SplitManifest split,
                            RunRecorder recorder, ExperimentListener listener, CancellationToken cancel,
-                           int firstEpoch, EarlyStopping stopping, ComputationGraph startModel) throws IOException {
+                           int firstEpoch, EarlyStopping stopping, ComputationGraph startModel,
+                           WeightsChoice weights) throws IOException {
         try {
             listener.onStage("building model");
             OptimizationSettings opt = config.hyperparameters()
                     .toOptimization(DataPreparation.inverseFrequencyWeights(split));
             ComputationGraph model = startModel != null ? startModel
                     : VggGraphFactory.build(spec, config.parsedFreezePlan(), opt);
+            if (startModel == null) {
+                loadWeights(run, spec, model, weights, recorder, listener, cancel);
+            }
             TrainingListener recording = new RecordingListener(recorder, listener);
             CacheDecision cache = CacheDecision.decide(VggLayout.of(spec), config.parsedFreezePlan(),
                     config.augmentation(), CachedTraining.allowed());
@@ -177,6 +204,21 @@ public final class ExperimentRunner {
             recorder.log("FAILED: " + why);
             recorder.update(recorder.status().ended(RunState.FAILED, why, Instant.now()));
             throw new RunFailedException(run, why, e);
+        }
+    }
+
+    private void loadWeights(RunDirectory run, ModelSpec spec, ComputationGraph model, WeightsChoice weights,
+                             RunRecorder recorder, ExperimentListener listener, CancellationToken cancel)
+            throws IOException {
+        if (!weights.isRandom()) {
+            listener.onStage("loading weights");
+        }
+        WeightLoadReport report = weightsLoader.load(weights, model, VggLayout.of(spec), listener::onProgress,
+                cancel);
+        Json.writeAtomically(run.file(WeightLoadReport.FILE_NAME), report);
+        if (!weights.isRandom()) {
+            listener.onMessage(report.toText().stripTrailing());
+            recorder.log(report.toText().stripTrailing());
         }
     }
 }
