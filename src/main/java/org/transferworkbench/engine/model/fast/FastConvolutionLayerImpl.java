@@ -10,7 +10,6 @@ import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
@@ -24,6 +23,9 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
 
     private static final int NCHW = 0;
     private static final int WEIGHTS_OIHW = 1; // DL4J stores W as [out, in, kH, kW]
+
+    private INDArray cachedPreOutput;
+    private INDArray cachedPreOutputInput;
 
     public FastConvolutionLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -39,22 +41,24 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray z = preOutput(training, false, workspaceMgr).getFirst();
-        if (training && cacheMode != null && cacheMode != org.deeplearning4j.nn.conf.CacheMode.NONE
-                && workspaceMgr.hasConfiguration(ArrayType.FF_CACHE) && workspaceMgr.isWorkspaceOpen(ArrayType.FF_CACHE)) {
-            // Same contract as the stock layer: with a cache mode, backprop reuses z instead of recomputing it.
-            try (MemoryWorkspace ws = workspaceMgr.notifyScopeBorrowed(ArrayType.FF_CACHE)) {
-                preOutput = z.unsafeDuplication();
-            }
+        if (training) {
+            // Keeping z saves backprop a whole forward convolution (the stock layer recomputes it). It lives in the
+            // same ACTIVATIONS workspace as this layer's input, which DL4J keeps open until backprop is done.
+            cachedPreOutput = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
+            cachedPreOutputInput = input;
         }
         return layerConf().getActivationFn().getActivation(z, training); // in place: z already lives in ACTIVATIONS
     }
 
     @Override
+    public void clear() {
+        super.clear();
+        dropCachedPreOutput();
+    }
+
+    @Override
     protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
-        if (forBackprop && preOutput != null) {
-            return new Pair<>(preOutput, null);
-        }
         validateInputRank();
         INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, training, workspaceMgr);
         INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, workspaceMgr);
@@ -80,7 +84,10 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         INDArray in = input.castTo(dataType);
         INDArray eps = epsilon.castTo(dataType);
 
-        INDArray z = preOutput(true, true, workspaceMgr).getFirst();
+        // Only z computed from this very input is reusable; anything else (e.g. a frozen, test-mode forward) recomputes.
+        INDArray z = cachedPreOutputInput == input && cachedPreOutput != null
+                ? cachedPreOutput : preOutput(true, true, workspaceMgr).getFirst();
+        dropCachedPreOutput(); // the activation's backprop may overwrite z in place
         INDArray delta = layerConf().getActivationFn().backprop(z, eps).getFirst();
 
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
@@ -100,6 +107,11 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGrad, 'c');
         weightNoiseParams.clear();
         return new Pair<>(gradient, backpropDropOutIfPresent(epsOut));
+    }
+
+    private void dropCachedPreOutput() {
+        cachedPreOutput = null;
+        cachedPreOutputInput = null;
     }
 
     private WindowGeometry geometry(INDArray nchwInput) {
