@@ -1,7 +1,9 @@
 package org.transferworkbench.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.dataset.DataSet;
@@ -11,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Throughput of a VGG16-shaped stack, stock DL4J layers vs the fast (native-op) layers, for inference and for one
- * training step. Not a test: timings on a shared machine are noisy, so each size runs stock and fast back to back.
+ * training step. Not a test. The machine is shared, so stock and fast iterations alternate (each timed iteration of
+ * one is next to one of the other) and the median is reported.
  * Args: sizes (default "64,128"), batch (16), "stock" to time only the stock graph (for backend comparisons).
  */
 public final class ConvBench {
@@ -33,38 +36,48 @@ public final class ConvBench {
         for (String s : sizes.split(",")) {
             int size = Integer.parseInt(s.trim());
             DataSet data = randomBatch(batch, size);
-            double[] stock = measure(Vgg16Stack.build(false, size), data);
-            String line = String.format("size %d batch %d | stock: infer %.2f img/s, train %.2f img/s", size, batch,
-                    stock[0], stock[1]);
+            List<ComputationGraph> graphs = new ArrayList<>(List.of(Vgg16Stack.build(false, size)));
             if (!stockOnly) {
-                double[] fast = measure(Vgg16Stack.build(true, size), data);
-                line += String.format(" | fast: infer %.2f img/s, train %.2f img/s | fast/stock: infer %.2fx, train %.2fx",
-                        fast[0], fast[1], fast[0] / stock[0], fast[1] / stock[1]);
+                graphs.add(Vgg16Stack.build(true, size));
             }
-            LOG.info(line);
+            double[] infer = imagesPerSecond(graphs, data, g -> g.output(false, data.getFeatures()));
+            double[] train = imagesPerSecond(graphs, data, g -> g.fit(data));
+            String line = String.format("size %d batch %d | stock: infer %.2f img/s, train %.2f img/s", size, batch,
+                    infer[0], train[0]);
+            if (!stockOnly) {
+                line += String.format(" | fast: infer %.2f img/s, train %.2f img/s | fast/stock: infer %.2fx, train %.2fx",
+                        infer[1], train[1], infer[1] / infer[0], train[1] / train[0]);
+            }
+            LOG.info("RESULT {}", line);
             summary.add(line);
+            graphs.forEach(ComputationGraph::close); // frees workspaces before the next, bigger, graphs
         }
-        summary.forEach(line -> LOG.info("RESULT {}", line));
+        summary.forEach(line -> LOG.info("SUMMARY {}", line));
     }
 
-    /** Returns {inference img/s, training img/s}. */
-    private static double[] measure(ComputationGraph graph, DataSet data) {
-        int n = data.numExamples();
-        double infer = n / secondsPerIteration(() -> graph.output(false, data.getFeatures()));
-        double train = n / secondsPerIteration(() -> graph.fit(data));
-        graph.close(); // frees this graph's workspaces before the next, bigger, one is built
-        return new double[] {infer, train};
-    }
-
-    private static double secondsPerIteration(Runnable step) {
-        for (int i = 0; i < WARMUP; i++) {
-            step.run();
+    /** Median images/s of {@code step} for each graph, timed iterations interleaved across graphs. */
+    private static double[] imagesPerSecond(List<ComputationGraph> graphs, DataSet data,
+                                            Consumer<ComputationGraph> step) {
+        for (ComputationGraph g : graphs) {
+            for (int i = 0; i < WARMUP; i++) {
+                step.accept(g);
+            }
         }
-        long start = System.nanoTime();
+        double[][] seconds = new double[graphs.size()][TIMED];
         for (int i = 0; i < TIMED; i++) {
-            step.run();
+            for (int g = 0; g < graphs.size(); g++) {
+                long start = System.nanoTime();
+                step.accept(graphs.get(g));
+                seconds[g][i] = (System.nanoTime() - start) / 1e9;
+            }
         }
-        return (System.nanoTime() - start) / 1e9 / TIMED;
+        double[] rates = new double[graphs.size()];
+        for (int g = 0; g < graphs.size(); g++) {
+            LOG.info("graph {} seconds/iter {}", g == 0 ? "stock" : "fast", Arrays.toString(seconds[g]));
+            Arrays.sort(seconds[g]);
+            rates[g] = data.numExamples() / seconds[g][TIMED / 2];
+        }
+        return rates;
     }
 
     private static DataSet randomBatch(int batch, int size) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.transferworkbench.engine.model.fast.Approx.assertClose;
 
 import java.util.Map;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -36,6 +37,16 @@ class FastLayersEquivalenceTest {
         ComputationGraph stock = TinyVgg.stock().build();
         ComputationGraph fast = TinyVgg.fast().buildWithParamsOf(stock);
         assertGradientsMatch(stock, fast);
+    }
+
+    @Test
+    void trainingWithoutWorkspacesTracksStock() {
+        ComputationGraph stock = TinyVgg.stock().workspaces(WorkspaceMode.NONE).build();
+        ComputationGraph fast = TinyVgg.fast().workspaces(WorkspaceMode.NONE).buildWithParamsOf(stock);
+        assertGradientsMatch(stock, fast);
+        fitSteps(stock, 2);
+        fitSteps(fast, 2);
+        assertClose(stock.params(), fast.params(), "params after 2 Adam steps without workspaces");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.function.UnaryOperator;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -29,6 +30,7 @@ final class TinyVgg {
     private final boolean fast;
     private UnaryOperator<Layer> wrapC1 = UnaryOperator.identity();
     private UnaryOperator<Layer> wrapC3 = UnaryOperator.identity();
+    private WorkspaceMode workspaceMode = WorkspaceMode.ENABLED;
 
     private TinyVgg(boolean fast) {
         this.fast = fast;
@@ -49,9 +51,17 @@ final class TinyVgg {
         return this;
     }
 
+    /** NONE puts every array outside workspaces: the cached pre-activation must then not rely on them. */
+    TinyVgg workspaces(WorkspaceMode mode) {
+        this.workspaceMode = mode;
+        return this;
+    }
+
     ComputationGraph build() {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder()
                 .seed(42)
+                .trainingWorkspaceMode(workspaceMode)
+                .inferenceWorkspaceMode(workspaceMode)
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(1e-2))
                 .weightInit(WeightInit.XAVIER)
