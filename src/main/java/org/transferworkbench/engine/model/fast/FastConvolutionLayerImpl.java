@@ -1,0 +1,121 @@
+package org.transferworkbench.engine.model.fast;
+
+import org.deeplearning4j.nn.conf.CNN2DFormat;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
+import org.deeplearning4j.nn.params.ConvolutionParamInitializer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Runtime side of {@link FastConvolutionLayer}: the stock layer with its im2col+gemm maths replaced by libnd4j's
+ * conv2d / conv2d_bp ops, which libnd4j hands to oneDNN when the onednn natives are loaded. Everything else
+ * (params, updaters, dropout, weight noise, masks, serialization) stays the stock layer's.
+ */
+public class FastConvolutionLayerImpl extends ConvolutionLayer {
+
+    private static final int NCHW = 0;
+    private static final int WEIGHTS_OIHW = 1; // DL4J stores W as [out, in, kH, kW]
+
+    private INDArray cachedPreOutput;
+    private INDArray cachedPreOutputInput;
+
+    public FastConvolutionLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+        if (layerConf().getCnn2dDataFormat() != CNN2DFormat.NCHW) {
+            throw new UnsupportedOperationException("FastConvolutionLayer supports NCHW only, got "
+                    + layerConf().getCnn2dDataFormat() + " " + layerId());
+        }
+        helper = null; // never let a DL4J helper intercept: this class is the helper
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        applyDropOutIfNecessary(training, workspaceMgr);
+        INDArray z = preOutput(training, false, workspaceMgr).getFirst();
+        if (training) {
+            // Keeping z saves backprop a whole forward convolution (the stock layer recomputes it). It lives in the
+            // same ACTIVATIONS workspace as this layer's input, which DL4J keeps open until backprop is done.
+            cachedPreOutput = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
+            cachedPreOutputInput = input;
+        }
+        return layerConf().getActivationFn().getActivation(z, training); // in place: z already lives in ACTIVATIONS
+    }
+
+    @Override
+    public void clear() {
+        super.clear();
+        dropCachedPreOutput();
+    }
+
+    @Override
+    protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        validateInputRank();
+        INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, training, workspaceMgr);
+        INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, training, workspaceMgr);
+        INDArray in = input.castTo(dataType);
+        validateInputDepth(weights.size(1));
+
+        WindowGeometry g = geometry(in);
+        INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
+                new long[] {in.size(0), weights.size(0), g.outSize()[0], g.outSize()[1]}, 'c');
+        Nd4j.exec(DynamicCustomOp.builder("conv2d")
+                .addInputs(hasBias() ? new INDArray[] {in, weights, bias} : new INDArray[] {in, weights})
+                .addOutputs(z)
+                .addIntegerArguments(g.nativeArgs(NCHW, WEIGHTS_OIHW))
+                .build());
+        return new Pair<>(z, null);
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, true, workspaceMgr);
+        INDArray bias = getParamWithNoise(ConvolutionParamInitializer.BIAS_KEY, true, workspaceMgr);
+        INDArray in = input.castTo(dataType);
+        INDArray eps = epsilon.castTo(dataType);
+
+        // Only z computed from this very input is reusable; anything else (e.g. a frozen, test-mode forward) recomputes.
+        INDArray z = cachedPreOutputInput == input && cachedPreOutput != null
+                ? cachedPreOutput : preOutput(true, true, workspaceMgr).getFirst();
+        dropCachedPreOutput(); // the activation's backprop may overwrite z in place
+        INDArray delta = layerConf().getActivationFn().backprop(z, eps).getFirst();
+
+        INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
+        INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
+        INDArray biasGrad = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+        // The op writes straight into the flattened gradient views, so the updater sees them without a copy.
+        Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
+                .addInputs(hasBias() ? new INDArray[] {in, weights, bias, delta} : new INDArray[] {in, weights, delta})
+                .addOutputs(hasBias() ? new INDArray[] {epsOut, weightGrad, biasGrad} : new INDArray[] {epsOut, weightGrad})
+                .addIntegerArguments(geometry(in).nativeArgs(NCHW, WEIGHTS_OIHW))
+                .build());
+
+        Gradient gradient = new DefaultGradient();
+        if (hasBias()) {
+            gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGrad);
+        }
+        gradient.setGradientFor(ConvolutionParamInitializer.WEIGHT_KEY, weightGrad, 'c');
+        weightNoiseParams.clear();
+        return new Pair<>(gradient, backpropDropOutIfPresent(epsOut));
+    }
+
+    private void dropCachedPreOutput() {
+        cachedPreOutput = null;
+        cachedPreOutputInput = null;
+    }
+
+    private WindowGeometry geometry(INDArray nchwInput) {
+        return WindowGeometry.of(nchwInput, layerConf().getKernelSize(), layerConf().getStride(),
+                layerConf().getPadding(), layerConf().getDilation(), convolutionMode);
+    }
+}
