@@ -15,6 +15,7 @@ import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.transferworkbench.engine.model.fast.FastConvolutionLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.factory.Nd4j;
@@ -128,13 +129,22 @@ public final class VggGraphFactory {
                 : InputType.feedForward(shape[0]);
     }
 
+    /**
+     * Convolutions run through libnd4j's native conv2d ops (oneDNN) by default: same parameters and results as
+     * DL4J's own layer, several times faster on CPU. {@code -Dtw.fastConv=false} selects DL4J's own layer.
+     */
+    static ConvolutionLayer.Builder convolutionBuilder(int kernel) {
+        return Boolean.parseBoolean(System.getProperty("tw.fastConv", "true"))
+                ? new FastConvolutionLayer.Builder(kernel, kernel) : new ConvolutionLayer.Builder(kernel, kernel);
+    }
+
     private static OptimizationSettings frozenSettings(OptimizationSettings opt) {
         return new OptimizationSettings(new NoOp(), new NoOp(), 0.0, opt.seed(), opt.classWeights());
     }
 
     private static Layer toDl4j(LayerSpec l, ModelSpec spec, OptimizationSettings opt) {
         return switch (l.kind()) {
-            case CONVOLUTION -> withDecay(new ConvolutionLayer.Builder(l.size(), l.size())
+            case CONVOLUTION -> withDecay(convolutionBuilder(l.size())
                     .nIn(l.inputWidth()).nOut(l.width())
                     .stride(1, 1).padding(l.size() / 2, l.size() / 2)
                     .activation(Activation.RELU)
