@@ -24,6 +24,15 @@ public final class Cli {
         return cl;
     }
 
+    /** 0 for a finished run, 130 for a cancelled one, 1 otherwise. */
+    static int exitCode(org.transferworkbench.engine.runs.RunState state) {
+        return switch (state) {
+            case SUCCEEDED -> 0;
+            case CANCELLED -> EXIT_CANCELLED;
+            default -> EXIT_FAILED;
+        };
+    }
+
     public static int run(String... args) {
         return commandLine().execute(args);
     }

@@ -5,7 +5,6 @@ import org.transferworkbench.engine.experiment.ExperimentResult;
 import org.transferworkbench.engine.experiment.ExperimentRunner;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.runs.RunDirectory;
-import org.transferworkbench.engine.runs.RunState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -30,7 +29,6 @@ public final class ResumeCommand implements Callable<Integer> {
         ShutdownCancel.install(cancel);
         ExperimentResult result = new ExperimentRunner(parent.runStore()).resume(dir, console, cancel);
         console.finished(result);
-        return result.state() == RunState.SUCCEEDED ? 0 : result.state() == RunState.CANCELLED
-                ? Cli.EXIT_CANCELLED : Cli.EXIT_FAILED;
+        return Cli.exitCode(result.state());
     }
 }

@@ -14,7 +14,6 @@ import org.transferworkbench.engine.model.HeadType;
 import org.transferworkbench.engine.model.VggVariant;
 import org.transferworkbench.engine.model.weights.WeightsChoice;
 import org.transferworkbench.engine.model.weights.WeightsSource;
-import org.transferworkbench.engine.runs.RunState;
 import org.transferworkbench.engine.training.Hyperparameters;
 import org.transferworkbench.engine.training.Optimizer;
 import picocli.CommandLine.Command;
@@ -135,8 +134,7 @@ public final class TrainCommand implements Callable<Integer> {
         ShutdownCancel.install(cancel);
         ExperimentResult result = new ExperimentRunner(parent.runStore()).run(request, console, cancel);
         console.finished(result);
-        return result.state() == RunState.SUCCEEDED ? 0 : result.state() == RunState.CANCELLED
-                ? Cli.EXIT_CANCELLED : Cli.EXIT_FAILED;
+        return Cli.exitCode(result.state());
     }
 
     ExperimentRequest request() {
