@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.transferworkbench.engine.data.AugmentationSettings;
 import org.transferworkbench.engine.data.ResizePolicy;
 import org.transferworkbench.engine.data.SplitSpec;
+import org.transferworkbench.engine.experiment.EnvironmentInfo;
 import org.transferworkbench.engine.experiment.ExperimentRequest;
 import org.transferworkbench.engine.experiment.ExperimentResult;
 import org.transferworkbench.engine.experiment.ExperimentRunner;
@@ -132,6 +133,7 @@ public final class TrainCommand implements Callable<Integer> {
         CancellationToken cancel = new CancellationToken();
         ConsoleProgress console = new ConsoleProgress(System.out, System.err, request.hyper().epochs());
         ShutdownCancel.install(cancel);
+        System.out.println("Device: " + EnvironmentInfo.deviceDescription());
         ExperimentResult result = new ExperimentRunner(parent.runStore()).run(request, console, cancel);
         console.finished(result);
         return Cli.exitCode(result.state());

@@ -3,6 +3,7 @@ package org.transferworkbench.engine.experiment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nd4j.linalg.factory.Nd4j;
+import org.transferworkbench.engine.device.DeviceReport;
 
 /** Versions and hardware recorded with each run, so a result can be traced and repeated. */
 public final class EnvironmentInfo {
@@ -29,12 +30,11 @@ public final class EnvironmentInfo {
         return m;
     }
 
-    /** "CPU: AMD EPYC ..., 2 threads" or the GPU name, for the window and the reports. */
+    /** "CPU: AMD EPYC ..., 2 threads" or the GPU's name and memory, for the window, the CLI and the reports. */
     public static String deviceDescription() {
-        Object backend = Nd4j.getExecutioner().getEnvironmentInformation().get("backend");
-        String cpu = cpuModel();
-        return (backend == null ? "CPU" : backend.toString()) + ": " + cpu + ", "
-                + Runtime.getRuntime().availableProcessors() + " threads";
+        return DeviceReport.describe(Nd4j.getBackend().getClass().getSimpleName(),
+                Nd4j.getExecutioner().getEnvironmentInformation(), DeviceReport.cudaBackendInstalled(), cpuModel(),
+                Runtime.getRuntime().availableProcessors());
     }
 
     private static String cpuModel() {
