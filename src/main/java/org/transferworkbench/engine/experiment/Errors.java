@@ -17,7 +17,8 @@ public final class Errors {
         Throwable full = causeMentioning(e, "No space left");
         if (full != null) {
             // The JDK reports ENOSPC as a plain IOException; the file is then only named by our own wrapper.
-            String where = full instanceof FileSystemException f && f.getFile() != null ? " while writing " + f.getFile()
+            String where = full instanceof FileSystemException f && f.getFile() != null
+                    ? " while writing " + f.getFile()
                     : full != e && e.getMessage() != null ? " (" + firstLine(e.getMessage()) + ")" : "";
             return "The disk is full" + where + "; free some space and try again.";
         }

@@ -50,11 +50,15 @@ class SoakTest {
         }
         System.out.print(table);
 
-        double early = average(samples.subList(5, 10), Sample::offHeap);
-        double late = average(samples.subList(RUNS - 5, RUNS), Sample::offHeap);
+        // ND4J 1.0.0-M2.1 allocates its arrays in libnd4j, outside JavaCPP's count: totalBytes() stays near 0,
+        // so the process's resident size (physicalBytes) is the off-heap figure that tells.
+        double early = average(samples.subList(5, 10), Sample::physical);
+        double late = average(samples.subList(RUNS - 5, RUNS), Sample::physical);
+        assertThat(average(samples.subList(RUNS - 5, RUNS), Sample::offHeap))
+                .isLessThanOrEqualTo(average(samples.subList(5, 10), Sample::offHeap) * 1.10 + 1e6);
         double earlyHeap = average(samples.subList(5, 10), Sample::heapAfterGc);
         double lateHeap = average(samples.subList(RUNS - 5, RUNS), Sample::heapAfterGc);
-        assertThat(late).as("off-heap bytes, last 5 runs vs runs 6-10\n" + table).isLessThanOrEqualTo(early * 1.10);
+        assertThat(late).as("resident bytes, last 5 runs vs runs 6-10\n" + table).isLessThanOrEqualTo(early * 1.10);
         assertThat(lateHeap).as("heap after GC, last 5 runs vs runs 6-10\n" + table)
                 .isLessThanOrEqualTo(earlyHeap * 1.10 + 20e6);
     }
