@@ -23,6 +23,10 @@ public final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         RunDirectory dir = parent.runStore().open(run);
+        if (dir.effectiveState() == RunState.RUNNING) {
+            throw new IllegalStateException("Run " + dir.id() + " is being trained right now (by this or another "
+                    + "program); let it finish or stop it before resuming it.");
+        }
         CancellationToken cancel = new CancellationToken();
         ConsoleProgress console = new ConsoleProgress(System.out, System.err,
                 dir.readConfig().hyperparameters().epochs());

@@ -89,6 +89,12 @@ public final class MainWindow {
             }
         });
         runs.setNewRunHandler(this::newRunFrom);
+        runs.setResumeHandler(run -> {
+            training.resume(run);
+            // the resumed run's log, progress and charts show in the Training tab
+            tabs.getTabs().stream().filter(t -> "Training".equals(t.getText())).findFirst()
+                    .ifPresent(t -> tabs.getSelectionModel().select(t));
+        });
     }
 
     /** Starts the window's first work: device lookup, runs, and the remembered (or no) dataset. */

@@ -3,12 +3,15 @@ package org.transferworkbench.engine.experiment;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.transferworkbench.engine.data.DatasetScan;
 import org.transferworkbench.engine.data.DatasetSplitter;
+import org.transferworkbench.engine.data.GroupingSummary;
 import org.transferworkbench.engine.data.SkippedFile;
 import org.transferworkbench.engine.data.Split;
 import org.transferworkbench.engine.data.SplitManifest;
@@ -28,6 +31,25 @@ final class DataPreparation {
             return manifest;
         }
         return new DatasetSplitter().split(scan, request.split());
+    }
+
+    /** The scanner's warnings, plus one when the group pattern leaves files ungrouped (each its own group). */
+    static List<String> warnings(DatasetScan scan, ExperimentRequest request) {
+        String pattern = request.split().groupPattern();
+        if (request.reuseSplit() != null || pattern == null) {
+            return scan.warnings();
+        }
+        GroupingSummary groups = new DatasetSplitter().summarizeGroups(scan, pattern);
+        if (groups.unmatchedFileCount() == 0) {
+            return scan.warnings();
+        }
+        List<String> all = new ArrayList<>(scan.warnings());
+        all.add(String.format(Locale.ROOT, "the group pattern '%s' matches %s of %d file names; each unmatched "
+                        + "file is a group of its own (%d groups in all)", pattern,
+                groups.unmatchedFileCount() == scan.images().size() ? "none"
+                        : String.valueOf(scan.images().size() - groups.unmatchedFileCount()),
+                scan.images().size(), groups.groupCount()));
+        return all;
     }
 
     static void writeSkipped(DatasetScan scan, Path file) throws IOException {

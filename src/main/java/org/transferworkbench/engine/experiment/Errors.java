@@ -11,6 +11,17 @@ public final class Errors {
     }
 
     public static String sentence(Throwable e) {
+        if (e instanceof RunFailedException) {
+            return e.getMessage(); // already the sentence
+        }
+        Throwable full = causeMentioning(e, "No space left");
+        if (full != null) {
+            // The JDK reports ENOSPC as a plain IOException; the file is then only named by our own wrapper.
+            String where = full instanceof FileSystemException f && f.getFile() != null
+                    ? " while writing " + f.getFile()
+                    : full != e && e.getMessage() != null ? " (" + firstLine(e.getMessage()) + ")" : "";
+            return "The disk is full" + where + "; free some space and try again.";
+        }
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root && isWrapper(root)) {
             root = root.getCause();
@@ -25,9 +36,6 @@ public final class Errors {
         if (root instanceof AccessDeniedException a) {
             return "Permission denied: " + a.getFile() + ".";
         }
-        if (root instanceof FileSystemException f && messageContains(f, "No space left")) {
-            return "The disk is full while writing " + f.getFile() + "; free some space and try again.";
-        }
         String msg = firstLine(root.getMessage());
         return msg == null || msg.isBlank() ? root.getClass().getSimpleName() : msg;
     }
@@ -35,6 +43,17 @@ public final class Errors {
     private static boolean isWrapper(Throwable t) {
         return (t instanceof java.io.UncheckedIOException || t instanceof java.util.concurrent.ExecutionException
                 || t.getClass() == RuntimeException.class) && t.getCause() != null;
+    }
+
+    /** The deepest cause whose message contains {@code s}: the one the OS reported. */
+    private static Throwable causeMentioning(Throwable e, String s) {
+        Throwable found = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (messageContains(t, s)) {
+                found = t;
+            }
+        }
+        return found;
     }
 
     private static boolean messageContains(Throwable t, String s) {

@@ -91,7 +91,7 @@ public final class ExperimentRunner {
             RunRecorder recorder = new RunRecorder(run, RunStatus.started(Instant.now()), List.of());
             recorder.update(recorder.status());
             listener.onRunCreated(run);
-            for (String w : scan.warnings()) {
+            for (String w : DataPreparation.warnings(scan, request)) {
                 listener.onMessage("Warning: " + w);
                 recorder.log("Warning: " + w);
             }
@@ -202,7 +202,13 @@ public final class ExperimentRunner {
             String why = Errors.sentence(e);
             LOG.error("Run {} failed: {}", run.id(), why, e);
             recorder.log("FAILED: " + why);
-            recorder.update(recorder.status().ended(RunState.FAILED, why, Instant.now()));
+            try {
+                recorder.update(recorder.status().ended(RunState.FAILED, why, Instant.now()));
+            } catch (IOException | RuntimeException statusError) {
+                // e.g. the disk is still full: run.json stays RUNNING and reads as interrupted once we let go
+                LOG.warn("Could not mark run {} failed", run.id(), statusError);
+                e.addSuppressed(statusError);
+            }
             throw new RunFailedException(run, why, e);
         }
     }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.transferworkbench.engine.io.WriteFaults;
 
 /** DL4J model zips, written atomically so a crash mid-save leaves the previous model readable. */
 public final class ModelFiles {
@@ -17,6 +18,7 @@ public final class ModelFiles {
     public static void save(ComputationGraph model, Path target, boolean withUpdater) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
         try {
+            WriteFaults.check(target);
             ModelSerializer.writeModel(model, tmp.toFile(), withUpdater);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {

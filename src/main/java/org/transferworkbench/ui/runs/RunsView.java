@@ -80,6 +80,14 @@ public final class RunsView {
         Button again = new Button("New run from this");
         again.setId("newRunFromThis");
         again.setOnAction(e -> selected().ifPresent(vm::newRunFrom));
+        Button resume = new Button("Resume");
+        resume.setId("resumeRun");
+        resume.setTooltip(new javafx.scene.control.Tooltip(
+                "Continue an interrupted, cancelled or failed run from its last completed epoch"));
+        resume.setOnAction(e -> selected().ifPresent(vm::resume));
+        resume.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !RunsViewModel.canResume(table.getSelectionModel().getSelectedItem()),
+                table.getSelectionModel().selectedItemProperty()));
         Button evaluation = new Button("Evaluation");
         evaluation.setOnAction(e -> selected().ifPresent(r -> showEvaluation.accept(r.run())));
         Button delete = new Button("Delete…");
@@ -93,7 +101,7 @@ public final class RunsView {
         message.textProperty().bind(vm.messageProperty());
         Label hint = new Label("Select several runs (Ctrl/Shift) to compare their curves.");
         hint.getStyleClass().add("hint");
-        HBox bar = new HBox(8, refresh, config, again, evaluation, delete, hint, message);
+        HBox bar = new HBox(8, refresh, config, again, resume, evaluation, delete, hint, message);
         bar.getStyleClass().add("toolbar");
         return bar;
     }

@@ -22,7 +22,10 @@ public final class RunsViewModel {
     private final ObservableList<RunRow> selected = FXCollections.observableArrayList();
     private final ObservableList<RunCurves> curves = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private static final java.util.Set<String> RESUMABLE = java.util.Set.of("interrupted", "cancelled", "failed");
+
     private Consumer<RunConfig> newRunHandler = c -> { };
+    private Consumer<RunDirectory> resumeHandler = r -> { };
 
     public RunsViewModel(WorkbenchContext context) {
         this.context = context;
@@ -77,6 +80,26 @@ public final class RunsViewModel {
 
     public void newRunFrom(RunRow row) {
         newRunHandler.accept(row.config());
+    }
+
+    /** Whether the run can be continued: it was interrupted, cancelled or failed. */
+    public static boolean canResume(RunRow row) {
+        return row != null && RESUMABLE.contains(row.state());
+    }
+
+    /** Hands a resumable run to the training view, which continues it on the background executor. */
+    public void resume(RunRow row) {
+        if (!canResume(row)) {
+            message.set("Run " + (row == null ? "" : row.id() + " ") + "cannot be resumed: only interrupted, "
+                    + "cancelled or failed runs can.");
+            return;
+        }
+        resumeHandler.accept(row.run());
+    }
+
+    /** Who continues a run (the main window, through the training view-model). */
+    public void setResumeHandler(Consumer<RunDirectory> handler) {
+        this.resumeHandler = handler;
     }
 
     /** Who fills the forms when the user asks for a new run from a stored one (the main window). */

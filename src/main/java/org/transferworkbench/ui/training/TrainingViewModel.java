@@ -27,6 +27,7 @@ import org.transferworkbench.engine.experiment.ExperimentRequest;
 import org.transferworkbench.engine.experiment.ExperimentResult;
 import org.transferworkbench.engine.experiment.ExperimentRunner;
 import org.transferworkbench.engine.experiment.RunFailedException;
+import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.runs.RunDirectory;
 import org.transferworkbench.engine.runs.RunState;
 import org.transferworkbench.engine.training.EpochMetrics;
@@ -86,6 +87,31 @@ public final class TrainingViewModel {
             lastEnd.set(new RunEnd(null, RunState.FAILED, e.getMessage(), e));
             return;
         }
+        launch("Training " + request.runName(), "Starting " + request.runName() + ": " + request.variant()
+                + ", input " + request.inputSize() + ", " + request.freezePlan().describe(),
+                (events, cancel) -> new ExperimentRunner(context.runStore()).run(request, events, cancel));
+    }
+
+    /**
+     * Continues an interrupted, cancelled or failed run from its last checkpoint, through the same worker, log,
+     * progress and charts as a new run (the charts show the epochs trained from now on).
+     */
+    public void resume(RunDirectory run) {
+        if (running.get()) {
+            appendLog("A run is training; stop it before resuming " + run.id() + ".");
+            return;
+        }
+        launch("Resuming " + run.id(), "Resuming " + run.id(),
+                (events, cancel) -> new ExperimentRunner(context.runStore()).resume(run, events, cancel));
+    }
+
+    /** The engine call of a run, fed the event buffer and the job's cancellation token. */
+    @FunctionalInterface
+    private interface RunWork {
+        ExperimentResult call(TrainingEventBuffer events, CancellationToken cancel) throws Exception;
+    }
+
+    private void launch(String title, String firstLine, RunWork work) {
         epochs.clear();
         iterationLoss.clear();
         bestEpoch.set(-1);
@@ -93,12 +119,11 @@ public final class TrainingViewModel {
         currentRun.set(null);
         progress.set(0);
         running.set(true);
-        appendLog("Starting " + request.runName() + ": " + request.variant() + ", input " + request.inputSize()
-                + ", " + request.freezePlan().describe());
+        appendLog(firstLine);
         TrainingEventBuffer events = new TrainingEventBuffer();
         buffer = events;
-        job = context.executor().submit(BackgroundJob.<ExperimentResult>titled("Training " + request.runName(),
-                        (p, cancel) -> new ExperimentRunner(context.runStore()).run(request, events, cancel))
+        job = context.executor().submit(BackgroundJob.<ExperimentResult>titled(title,
+                        (p, cancel) -> work.call(events, cancel))
                 .onSucceeded(this::finished)
                 .onFailed(this::failed)
                 .onCancelled(() -> ended(new RunEnd(null, RunState.CANCELLED, "Cancelled before the run began.", null)))
