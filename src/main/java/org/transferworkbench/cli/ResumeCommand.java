@@ -5,6 +5,7 @@ import org.transferworkbench.engine.experiment.ExperimentResult;
 import org.transferworkbench.engine.experiment.ExperimentRunner;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.runs.RunDirectory;
+import org.transferworkbench.engine.runs.RunState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
