@@ -12,7 +12,8 @@ import org.transferworkbench.engine.runs.RunStore;
         description = {"Adapt an ImageNet-style VGG16/VGG19 to your own images.",
             "Without a command, ./run.sh opens the window."},
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
-            RunsCommand.class, ResumeCommand.class, GenerateDemoCommand.class, WeightsCommand.class})
+            RunsCommand.class, ResumeCommand.class, GenerateDemoCommand.class, WeightsCommand.class,
+            BenchCommand.class})
 public final class WorkbenchCommand {
 
     @Option(names = "--runs-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",

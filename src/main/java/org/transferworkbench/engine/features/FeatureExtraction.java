@@ -10,11 +10,15 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.transferworkbench.engine.data.ImageBatchIterator;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.jobs.ProgressReporter;
 
 /** Runs the frozen prefix once over a split's images and stores the result, or finds it already stored. */
 public final class FeatureExtraction {
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureExtraction.class);
 
     private FeatureExtraction() {
     }
@@ -56,6 +60,11 @@ public final class FeatureExtraction {
                 throw new IOException("No images to compute features for.");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (images instanceof ImageBatchIterator loader) {
+                LOG.info("Feature pass: {} images in {} s, waited for images {} of the time", paths.size(),
+                        String.format(java.util.Locale.ROOT, "%.1f", seconds),
+                        String.format(java.util.Locale.ROOT, "%.1f%%", 100 * loader.waitFraction()));
+            }
             writer.commit(new FeatureFileHeader(FeatureCacheKey.FORMAT_VERSION, key, shape, paths,
                     labels.stream().mapToInt(Integer::intValue).toArray(), numClasses, seconds));
         }

@@ -7,6 +7,7 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transferworkbench.engine.data.ImageBatchIterator;
 import org.transferworkbench.engine.eval.EvaluationReport;
 import org.transferworkbench.engine.eval.ModelEvaluator;
 import org.transferworkbench.engine.jobs.CancellationToken;
@@ -109,6 +110,12 @@ public final class Trainer {
                     remainingSeconds(runStart, epoch, firstEpoch, iteration, iterationsPerEpoch)));
         }
         double trainSeconds = (System.nanoTime() - start) / 1e9;
+        if (train instanceof ImageBatchIterator images) {
+            // near 0: decoding keeps up with training; near 1: training waits for images (see docs/PERFORMANCE.md)
+            LOG.info("Epoch {}: training waited for images {} of the time ({} images/s)", epoch,
+                    String.format(java.util.Locale.ROOT, "%.1f%%", 100 * images.waitFraction()),
+                    String.format(java.util.Locale.ROOT, "%.1f", examples / Math.max(trainSeconds, 1e-9)));
+        }
         cancel.throwIfCancelled();
         EvaluationReport val = ModelEvaluator.evaluate(model, validation, classNames, "validation",
                 ProgressReporter.silent(), cancel).report();

@@ -1,0 +1,73 @@
+package org.transferworkbench.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.transferworkbench.bench.BenchCase;
+import org.transferworkbench.bench.BenchEnvironment;
+import org.transferworkbench.bench.BenchOptions;
+import org.transferworkbench.bench.LargestBatch;
+import org.transferworkbench.bench.VggBench;
+import org.transferworkbench.engine.model.VggVariant;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: throughput and memory of the VGG graphs on synthetic data; the measuring is in the bench package. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time inference and training steps of VGG16/VGG19 on synthetic data.",
+            "Cases: infer, full (fine-tune all), frozen (conv frozen, uncached), cached (feature pass, then "
+                + "head-only steps; also the paper head at 224). See docs/PERFORMANCE.md."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--models", split = ",", defaultValue = "vgg16,vgg19", description = "(default: ${DEFAULT-VALUE})")
+    List<String> models;
+
+    @Option(names = "--sizes", split = ",", defaultValue = "64,128,224", description = "(default: ${DEFAULT-VALUE})")
+    List<Integer> sizes;
+
+    @Option(names = "--cases", split = ",", defaultValue = "infer,full,frozen,cached",
+            description = "(default: ${DEFAULT-VALUE})")
+    List<String> cases;
+
+    @Option(names = "--batch", defaultValue = "16", description = "(default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--iterations", defaultValue = "5", description = "Timed iterations per case (default: ${DEFAULT-VALUE})")
+    int iterations;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed iterations first (default: ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--stock", description = "DL4J's own convolution layer instead of the oneDNN one.")
+    boolean stock;
+
+    @Option(names = "--largest-batch", arity = "0..1", fallbackValue = "256", paramLabel = "CAP",
+            description = "Instead of the cases: the largest batch (16, 32, ... up to CAP, default 256) a full step fits.")
+    Integer largestBatchCap;
+
+    @Option(names = "--seed", defaultValue = "7", description = "(default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Append one row per case to FILE.")
+    Path csv;
+
+    BenchOptions options() {
+        return new BenchOptions(models.stream().map(VggVariant::parse).toList(), sizes,
+                cases.stream().map(BenchCase::parse).toList(), batch, iterations, warmup, stock,
+                largestBatchCap == null ? 0 : largestBatchCap, seed, csv);
+    }
+
+    @Override
+    public Integer call() {
+        BenchOptions o = options();
+        BenchEnvironment.describe(o).forEach(System.out::println);
+        if (o.largestBatchCap() > 0) {
+            for (VggVariant m : o.models()) {
+                o.sizes().forEach(s -> LargestBatch.find(m, s, o.largestBatchCap(), o.seed(), System.out::println));
+            }
+            return 0;
+        }
+        new VggBench(o, System.out::println).run();
+        return 0;
+    }
+}

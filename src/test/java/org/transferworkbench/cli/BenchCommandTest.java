@@ -1,0 +1,38 @@
+package org.transferworkbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.transferworkbench.bench.BenchCase;
+import org.transferworkbench.bench.BenchOptions;
+import org.transferworkbench.bench.BenchResult;
+import org.transferworkbench.bench.VggBench;
+import org.transferworkbench.engine.model.VggVariant;
+import picocli.CommandLine;
+
+class BenchCommandTest {
+
+    @Test
+    void parsesItsOptionsAndTimesOneSmallCase() {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs("--models", "vgg16", "--sizes", "32", "--cases", "infer",
+                "--batch", "2", "--iterations", "1", "--warmup", "0");
+        BenchOptions o = command.options();
+        assertThat(o.models()).containsExactly(VggVariant.VGG16);
+        assertThat(o.cases()).containsExactly(BenchCase.INFER);
+        assertThat(o.largestBatchCap()).isZero();
+
+        List<String> lines = new ArrayList<>();
+        List<BenchResult> results = new VggBench(o, lines::add).run();
+
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.caseName()).isEqualTo("infer");
+            assertThat(r.imagesPerSecond()).isPositive();
+            assertThat(r.sgemmGflops()).isPositive();
+            assertThat(r.memory().physicalBytes()).isPositive();
+        });
+        assertThat(lines).singleElement().asString().contains("vgg16", "32 px", "img/s", "GFLOP/s");
+    }
+}
