@@ -69,7 +69,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, nesterov or adam (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--lr", defaultValue = "1e-4", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate (default: ${DEFAULT-VALUE}; with adam "
+            + "use 1e-4 or less when conv blocks are trained).")
     double learningRate;
 
     @Option(names = "--momentum", defaultValue = "0.9", description = "Nesterov momentum (default: ${DEFAULT-VALUE}).")

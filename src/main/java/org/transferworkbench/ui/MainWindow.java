@@ -24,6 +24,7 @@ import org.transferworkbench.ui.model.ModelView;
 import org.transferworkbench.ui.model.ModelViewModel;
 import org.transferworkbench.ui.predict.PredictView;
 import org.transferworkbench.ui.predict.PredictViewModel;
+import org.transferworkbench.ui.runs.RunRow;
 import org.transferworkbench.ui.runs.RunsView;
 import org.transferworkbench.ui.runs.RunsViewModel;
 import org.transferworkbench.ui.training.TrainingView;
@@ -43,6 +44,7 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final BorderPane root = new BorderPane();
     private final TrainingView trainingView;
+    private final RunsView runsView;
 
     public MainWindow(WorkbenchContext context) {
         this.context = context;
@@ -55,10 +57,11 @@ public final class MainWindow {
         memory.restore(dataset, model, hyper);
         wire();
         trainingView = new TrainingView(training);
+        runsView = new RunsView(runs, this::showEvaluation);
         tabs.getTabs().addAll(tab("Dataset", new DatasetView(dataset).root()),
                 tab("Model", new ModelView(model, hyper).root()),
                 tab("Training", trainingView.root()),
-                tab("Runs", new RunsView(runs, this::showEvaluation).root()),
+                tab("Runs", runsView.root()),
                 tab("Evaluation", new EvaluationView(evaluation).root()),
                 tab("Predict", new PredictView(predict).root()));
         tabs.setId("mainTabs");
@@ -95,6 +98,15 @@ public final class MainWindow {
             tabs.getTabs().stream().filter(t -> "Training".equals(t.getText())).findFirst()
                     .ifPresent(t -> tabs.getSelectionModel().select(t));
         });
+        runs.rows().addListener((javafx.collections.ListChangeListener<RunRow>) c -> showNewestEvaluation());
+    }
+
+    /** So the Evaluation tab is not empty after a restart: the newest run with a test evaluation. */
+    private void showNewestEvaluation() {
+        if (evaluation.runProperty().get() == null) {
+            runs.rows().stream().filter(r -> r.testAccuracy() != null && !Double.isNaN(r.testAccuracy()))
+                    .findFirst().ifPresent(r -> evaluation.load(r.run()));
+        }
     }
 
     /** Starts the window's first work: device lookup, runs, and the remembered (or no) dataset. */
@@ -110,7 +122,10 @@ public final class MainWindow {
         startDemoHooks();
     }
 
-    /** For scripts/screenshots.sh: -Dtw.tab=model selects a tab, -Dtw.autostart=true trains once data is ready. */
+    /**
+     * For scripts/screenshots.sh: -Dtw.tab=model selects a tab, -Dtw.autostart=true trains once data is ready,
+     * -Dtw.compareRuns=true selects every run in the Runs tab, -Dtw.predict=FILE,FOLDER classifies with the newest run.
+     */
     private void startDemoHooks() {
         String tab = System.getProperty("tw.tab");
         if (tab != null) {
@@ -121,6 +136,17 @@ public final class MainWindow {
             training.canStartProperty().addListener((obs, was, can) -> {
                 if (can && training.epochs().isEmpty() && !training.runningProperty().get()) {
                     training.start();
+                }
+            });
+        }
+        if (Boolean.getBoolean("tw.compareRuns")) {
+            runs.rows().addListener((javafx.collections.ListChangeListener<RunRow>) c -> runsView.selectAll());
+        }
+        String toPredict = System.getProperty("tw.predict");
+        if (toPredict != null && !toPredict.isBlank()) {
+            predict.runProperty().addListener((obs, old, run) -> {
+                if (run != null && old == null) {
+                    predict.classify(java.util.Arrays.stream(toPredict.split(",")).map(Path::of).toList());
                 }
             });
         }

@@ -44,7 +44,7 @@ public record Hyperparameters(Optimizer optimizer, double learningRate, double m
     }
 
     public static Hyperparameters defaults() {
-        return new Hyperparameters(Optimizer.ADAM, 1e-4, 0.9, 16, 10, 0.0, 42, 5, 1.0, false);
+        return new Hyperparameters(Optimizer.ADAM, 1e-3, 0.9, 16, 10, 0.0, 42, 5, 1.0, false);
     }
 
     public Hyperparameters withEpochs(int e) {

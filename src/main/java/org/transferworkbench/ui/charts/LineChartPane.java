@@ -40,6 +40,7 @@ public final class LineChartPane {
         viewer.setId(id);
         viewer.getStyleClass().add("chart-viewer");
         viewer.setMinSize(200, 160);
+        viewer.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
     }
 
     /** The series with this name, created (with the next palette colour) when missing. */
@@ -74,6 +75,11 @@ public final class LineChartPane {
                     BasicStroke.JOIN_MITER, 1f, new float[] {6f, 4f}, 0f));
             marker.setLabel(label);
             marker.setLabelPaint(ChartColors.MARKER);
+            // left of the line, inside the plot: at the last epoch a label to the right would be cut off
+            marker.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 11));
+            marker.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            marker.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+            marker.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(6, 6, 6, 6));
             plot.addDomainMarker(marker);
         }
     }

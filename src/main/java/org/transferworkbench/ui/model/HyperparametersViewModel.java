@@ -16,7 +16,7 @@ import org.transferworkbench.ui.fx.ValidatedField;
 public final class HyperparametersViewModel {
     private final ObjectProperty<Optimizer> optimizer = new SimpleObjectProperty<>(Optimizer.ADAM);
     private final ValidatedField<Double> learningRate =
-            new ValidatedField<>("0.0001", ValidatedField.decimal("Learning rate", 0, false, 10));
+            new ValidatedField<>("0.001", ValidatedField.decimal("Learning rate", 0, false, 10));
     private final ValidatedField<Double> momentum =
             new ValidatedField<>("0.9", ValidatedField.decimal("Momentum", 0, true, 1));
     private final ValidatedField<Long> batchSize =

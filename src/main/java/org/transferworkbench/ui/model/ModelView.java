@@ -124,7 +124,7 @@ public final class ModelView {
         optimizer.setId("optimizerChoice");
         optimizer.valueProperty().bindBidirectional(hyper.optimizerProperty());
         form.add("Optimiser", optimizer);
-        form.addValidated("Learning rate", hyper.learningRate(), "learningRate", "e.g. 0.0001 for Adam, 0.01 for SGD");
+        form.addValidated("Learning rate", hyper.learningRate(), "learningRate", "Adam: 0.001 for a head on frozen blocks, 0.0001 when conv blocks train; SGD: 0.01");
         form.addValidated("Momentum", hyper.momentum(), "momentum", "Nesterov momentum, 0 to 1");
         form.addValidated("Batch size", hyper.batchSize(), "batchSize", "Images per step; lower it if memory runs out");
         form.addValidated("Epochs", hyper.epochs(), "epochs", "Passes over the training split");

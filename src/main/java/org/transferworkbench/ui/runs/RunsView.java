@@ -45,7 +45,7 @@ public final class RunsView {
         table.getColumns().add(Columns.text("Date", RunRow::date, 120));
         table.getColumns().add(Columns.text("Model", RunRow::model, 160));
         table.getColumns().add(Columns.text("Freeze plan", RunRow::freezePlan, 90));
-        table.getColumns().add(Columns.number("Best val. acc.", RunRow::bestValidationAccuracy, Formats::decimal, 95));
+        table.getColumns().add(Columns.number("Best val. acc.", RunRow::bestValidationAccuracy, Formats::decimal, 110));
         table.getColumns().add(Columns.number("Test acc.", RunRow::testAccuracy, Formats::decimal, 80));
         table.getColumns().add(Columns.text("Duration", RunRow::duration, 80));
         table.getColumns().add(Columns.text("State", RunRow::state, 90));
@@ -59,9 +59,13 @@ public final class RunsView {
             cc.setPercentWidth(50);
             charts.getColumnConstraints().add(cc);
         }
+        javafx.scene.layout.RowConstraints fill = new javafx.scene.layout.RowConstraints();
+        fill.setVgrow(Priority.ALWAYS);   // the charts take the pane's whole height, not their preferred one
+        fill.setFillHeight(true);
+        charts.getRowConstraints().add(fill);
         SplitPane split = new SplitPane(table, charts);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.35);
         root = new VBox(8, toolbar(showEvaluation), split);
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getStyleClass().add("pane");
@@ -104,6 +108,11 @@ public final class RunsView {
         HBox bar = new HBox(8, refresh, config, again, resume, evaluation, delete, hint, message);
         bar.getStyleClass().add("toolbar");
         return bar;
+    }
+
+    /** Selects every run, so all their curves are overlaid. */
+    public void selectAll() {
+        table.getSelectionModel().selectAll();
     }
 
     private Optional<RunRow> selected() {

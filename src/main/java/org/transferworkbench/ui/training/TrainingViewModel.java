@@ -40,6 +40,8 @@ import org.transferworkbench.ui.fx.WorkbenchContext;
 /** One training run at a time: start, stop, and the live figures drained from the engine's event buffer. */
 public final class TrainingViewModel {
     static final double EMA_ALPHA = 0.1;
+    /** The value of ProgressBar.INDETERMINATE_PROGRESS, without a scene-graph import in the view-model. */
+    static final double INDETERMINATE = -1;
     private static final int MAX_LOG_LINES = 2000;
 
     private final WorkbenchContext context;
@@ -169,7 +171,7 @@ public final class TrainingViewModel {
                         e.metrics().validationAccuracy(), e.improved() ? " — best so far" : ""));
             } else if (event instanceof TrainingEvent.Progress p && lastIteration == null
                     && !"training".equals(stage.get())) {
-                progressText.set(stage.get() + (p.message() == null ? "" : ": " + p.message()));
+                showStageProgress(p);
             } else {
                 applyOther(event);
             }
@@ -184,6 +186,10 @@ public final class TrainingViewModel {
     private void applyOther(TrainingEvent event) {
         if (event instanceof TrainingEvent.Stage s) {
             stage.set(s.name());
+            if (!"training".equals(s.name())) {
+                progress.set(INDETERMINATE);
+                progressText.set(Character.toUpperCase(s.name().charAt(0)) + s.name().substring(1) + "…");
+            }
             appendLog("Stage: " + s.name());
         } else if (event instanceof TrainingEvent.Message m) {
             appendLog(m.text());
@@ -193,6 +199,20 @@ public final class TrainingViewModel {
         } else if (event instanceof TrainingEvent.Tested t) {
             appendLog(String.format(Locale.ROOT, "Test accuracy %.3f, balanced accuracy %.3f", t.accuracy(),
                     t.balancedAccuracy()));
+        }
+    }
+
+    /** Steps before and after the epochs (scanning, caching features, testing) fill the bar on their own. */
+    private void showStageProgress(TrainingEvent.Progress p) {
+        String name = stage.get().isEmpty() ? "Working" : Character.toUpperCase(stage.get().charAt(0))
+                + stage.get().substring(1);
+        if (p.total() > 0) {
+            progress.set(Math.min(1.0, (double) p.done() / p.total()));
+            progressText.set(String.format(Locale.ROOT, "%s · %d/%d%s", name, p.done(), p.total(),
+                    p.message() == null ? "" : " · " + p.message()));
+        } else {
+            progress.set(INDETERMINATE);
+            progressText.set(name + (p.message() == null ? "" : " · " + p.message()));
         }
     }
 
@@ -224,6 +244,9 @@ public final class TrainingViewModel {
     private void ended(RunEnd end) {
         appendLog(end.summary());
         progressText.set(end.summary());
+        if (progress.get() < 0) {
+            progress.set(0);
+        }
         running.set(false);
         buffer = null;
         lastEnd.set(end);

@@ -15,6 +15,27 @@ import org.transferworkbench.ui.fx.WorkbenchSettings;
 class TrainingViewModelTest {
 
     @Test
+    void stagesBeforeTheEpochsShowTheirOwnProgress(@TempDir Path dir) {
+        WorkbenchContext context = new WorkbenchContext(dir, new RunStore(dir.resolve("runs")),
+                new WorkbenchSettings(java.util.prefs.Preferences.userRoot().node("tw-test-training")),
+                new CurrentThreadTaskExecutor());
+        TrainingViewModel vm = new TrainingViewModel(context, () -> {
+            throw new IllegalArgumentException("unused");
+        });
+        TrainingEventBuffer buffer = vm.attachBuffer();
+        buffer.onStage("caching features");
+        vm.drain();
+        assertThat(vm.progressProperty().get()).isEqualTo(TrainingViewModel.INDETERMINATE);
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Caching features…");
+
+        buffer.onProgress(48, 224, "computing features of the frozen blocks");
+        vm.drain();
+        assertThat(vm.progressProperty().get()).isEqualTo(48 / 224.0);
+        assertThat(vm.progressTextProperty().get())
+                .isEqualTo("Caching features · 48/224 · computing features of the frozen blocks");
+    }
+
+    @Test
     void drainMovesBufferedEventsIntoTheObservableState(@TempDir Path dir) {
         WorkbenchContext context = new WorkbenchContext(dir, new RunStore(dir.resolve("runs")),
                 new WorkbenchSettings(java.util.prefs.Preferences.userRoot().node("tw-test-training")),
