@@ -17,14 +17,13 @@ import org.transferworkbench.engine.runs.RunStore;
 public final class WorkbenchCommand {
 
     @Option(names = "--runs-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
-            description = "Where runs are stored (default: $TW_RUNS_DIR, else runs/ beside run.sh).")
+            description = "Where runs are stored (default: $TW_RUNS_DIR, else runs/ beside run.sh, else ~/.transfer-workbench/runs when that folder is read-only).")
     Path runsDir;
 
     RunStore runStore() {
         if (runsDir != null) {
             return new RunStore(runsDir);
         }
-        String env = System.getenv("TW_RUNS_DIR");
-        return new RunStore(env != null && !env.isBlank() ? Path.of(env) : Defaults.home().resolve("runs"));
+        return new RunStore(RunStore.defaultRoot(Defaults.home()));
     }
 }

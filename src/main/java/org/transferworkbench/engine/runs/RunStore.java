@@ -21,6 +21,23 @@ public final class RunStore {
         this.root = root;
     }
 
+    /**
+     * Where runs go unless the user says otherwise: {@code -Dtw.runsDir}, else {@code $TW_RUNS_DIR}, else
+     * {@code runs/} in the Workbench's folder, else (an installed, read-only copy) ~/.transfer-workbench/runs.
+     */
+    public static Path defaultRoot(Path home) {
+        String chosen = System.getProperty("tw.runsDir");
+        if (chosen == null || chosen.isBlank()) {
+            chosen = System.getenv("TW_RUNS_DIR");
+        }
+        if (chosen != null && !chosen.isBlank()) {
+            return Path.of(chosen);
+        }
+        Path beside = home.resolve("runs");
+        boolean writable = Files.isDirectory(beside) ? Files.isWritable(beside) : Files.isWritable(home);
+        return writable ? beside : Path.of(System.getProperty("user.home"), ".transfer-workbench", "runs");
+    }
+
     public Path root() {
         return root;
     }

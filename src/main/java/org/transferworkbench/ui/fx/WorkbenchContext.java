@@ -10,15 +10,11 @@ import org.transferworkbench.engine.runs.RunStore;
  */
 public record WorkbenchContext(Path home, RunStore runStore, WorkbenchSettings settings, TaskExecutor executor) {
 
-    /** Resolved like the command line: {@code -Dtw.runsDir}, else {@code $TW_RUNS_DIR}, else runs/ in home. */
+    /** Runs go where the command line puts them: {@link RunStore#defaultRoot}. */
     public static WorkbenchContext fromEnvironment(TaskExecutor executor) {
         String homeProp = System.getProperty("tw.home");
         Path home = Path.of(homeProp != null && !homeProp.isBlank() ? homeProp : ".").toAbsolutePath().normalize();
-        String runs = System.getProperty("tw.runsDir");
-        if (runs == null || runs.isBlank()) {
-            runs = System.getenv("TW_RUNS_DIR");
-        }
-        Path runsDir = runs != null && !runs.isBlank() ? Path.of(runs) : home.resolve("runs");
-        return new WorkbenchContext(home, new RunStore(runsDir), WorkbenchSettings.forUser(), executor);
+        return new WorkbenchContext(home, new RunStore(RunStore.defaultRoot(home)), WorkbenchSettings.forUser(),
+                executor);
     }
 }

@@ -59,6 +59,17 @@ class RunStoreTest {
     }
 
     @Test
+    void theRunsFolderIsBesideTheWorkbenchUnlessTheUserChoosesOne() {
+        assertThat(RunStore.defaultRoot(tmp)).isEqualTo(tmp.resolve("runs"));
+        System.setProperty("tw.runsDir", tmp.resolve("elsewhere").toString());
+        try {
+            assertThat(RunStore.defaultRoot(tmp)).isEqualTo(tmp.resolve("elsewhere"));
+        } finally {
+            System.clearProperty("tw.runsDir");
+        }
+    }
+
+    @Test
     void noTemporaryFilesAreLeftBehind() throws Exception {
         RunDirectory run = new RunStore(tmp).create("t", LocalDateTime.now());
         run.writeMetrics(List.of(new EpochMetrics(1, 1, 1, 1, 1, 1, 1, 1)));
