@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 /**
  * A seam for fault-injection tests: makes chosen writes fail the way a full disk does. Nothing in the program sets
- * it; {@link AtomicFiles} and model saves ask it before writing, which costs one volatile read. A test cannot fill
+ * it; {@link AtomicFiles}, through which model saves also go, asks it before writing, which costs one volatile read. A test cannot fill
  * a real disk portably (root ignores permissions, mounting a small tmpfs needs privileges), hence this.
  */
 public final class WriteFaults {

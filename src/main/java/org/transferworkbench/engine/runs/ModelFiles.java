@@ -1,14 +1,14 @@
 package org.transferworkbench.engine.runs;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
-import org.transferworkbench.engine.io.WriteFaults;
+import org.transferworkbench.engine.io.AtomicFiles;
 
-/** DL4J model zips, written atomically so a crash mid-save leaves the previous model readable. */
+/** DL4J model zips, written through {@link AtomicFiles} so a crash mid-save leaves the previous model readable. */
 public final class ModelFiles {
 
     private ModelFiles() {
@@ -16,14 +16,12 @@ public final class ModelFiles {
 
     /** @param withUpdater keep the optimiser state, needed to resume training exactly */
     public static void save(ComputationGraph model, Path target, boolean withUpdater) throws IOException {
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-        try {
-            WriteFaults.check(target);
-            ModelSerializer.writeModel(model, tmp.toFile(), withUpdater);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(target, out -> {
+            // Buffered: the zip writer emits many small writes. ModelSerializer shields the stream from closing.
+            BufferedOutputStream buffered = new BufferedOutputStream(out, 1 << 20);
+            ModelSerializer.writeModel(model, buffered, withUpdater);
+            buffered.flush();
+        });
     }
 
     public static ComputationGraph load(Path file, boolean withUpdater) throws IOException {
