@@ -100,13 +100,6 @@ public final class ExperimentRunner {
         }
     }
 
-    ExperimentResult train(RunDirectory run, RunConfig config, ModelSpec spec, SplitManifest split,
-                           RunRecorder recorder, ExperimentListener listener, CancellationToken cancel,
-                           int firstEpoch, EarlyStopping stopping, ComputationGraph startModel) throws IOException {
-        return train(run, config, spec, split, recorder, listener, cancel, firstEpoch, stopping, startModel,
-                WeightsChoice.RANDOM);
-    }
-
     /**
      * Continues an interrupted, cancelled or failed run from its last checkpoint: same configuration, same split,
      * optimiser state restored, metrics.csv continued.
@@ -139,8 +132,10 @@ public final class ExperimentRunner {
             listener.onMessage("Resuming run " + run.id() + " after epoch " + done + ".");
             EarlyStopping stopping = EarlyStopping.resumed(config.hyperparameters().earlyStoppingPatience(),
                     status.bestEpoch(), status.bestValidationAccuracy(), status.bestValidationLoss());
+            // The weights source only matters for a fresh model; a run without a checkpoint starts from random
+            // weights, whatever the run first started from (known gap: noted on issue 6).
             return train(run, config, config.modelSpec(), split, recorder, listener, cancel, done + 1, stopping,
-                    model);
+                    model, WeightsChoice.RANDOM);
         }
     }
 
