@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.transferworkbench.engine.demo.DemoDatasetGenerator;
+import org.transferworkbench.engine.io.WorkbenchHome;
 import org.transferworkbench.engine.jobs.CancellationToken;
 
 /** Where the Workbench finds its own files: the folder run.sh lives in, passed as -Dtw.home. */
@@ -14,8 +15,7 @@ final class Defaults {
     }
 
     static Path home() {
-        String home = System.getProperty("tw.home");
-        return Path.of(home != null && !home.isBlank() ? home : ".").toAbsolutePath().normalize();
+        return WorkbenchHome.resolve();
     }
 
     /** The embedded demo dataset, generated first if it is missing (a fresh checkout has it committed). */

@@ -1,6 +1,7 @@
 package org.transferworkbench.ui.fx;
 
 import java.nio.file.Path;
+import org.transferworkbench.engine.io.WorkbenchHome;
 import org.transferworkbench.engine.runs.RunStore;
 
 /**
@@ -12,8 +13,7 @@ public record WorkbenchContext(Path home, RunStore runStore, WorkbenchSettings s
 
     /** Runs go where the command line puts them: {@link RunStore#defaultRoot}. */
     public static WorkbenchContext fromEnvironment(TaskExecutor executor) {
-        String homeProp = System.getProperty("tw.home");
-        Path home = Path.of(homeProp != null && !homeProp.isBlank() ? homeProp : ".").toAbsolutePath().normalize();
+        Path home = WorkbenchHome.resolve();
         return new WorkbenchContext(home, new RunStore(RunStore.defaultRoot(home)), WorkbenchSettings.forUser(),
                 executor);
     }
