@@ -1,5 +1,6 @@
 package org.transferworkbench.ui.training;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,8 @@ import org.transferworkbench.engine.experiment.Errors;
 import org.transferworkbench.engine.experiment.ExperimentRequest;
 import org.transferworkbench.engine.experiment.ExperimentResult;
 import org.transferworkbench.engine.experiment.ExperimentRunner;
+import org.transferworkbench.engine.experiment.WarmStartExperiment;
+import org.transferworkbench.engine.experiment.WarmStartResult;
 import org.transferworkbench.engine.experiment.RunFailedException;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.runs.RunDirectory;
@@ -91,7 +94,18 @@ public final class TrainingViewModel {
         }
         launch("Training " + request.runName(), "Starting " + request.runName() + ": " + request.variant()
                 + ", input " + request.inputSize() + ", " + request.freezePlan().describe(),
-                (events, cancel) -> new ExperimentRunner(context.runStore()).run(request, events, cancel));
+                (events, cancel) -> run(request, events, cancel));
+    }
+
+    /** One run, or for the warm start the VGG11 run and then (if it succeeded) the requested one. */
+    private ExperimentResult run(ExperimentRequest request, TrainingEventBuffer events, CancellationToken cancel)
+            throws IOException {
+        ExperimentRunner runner = new ExperimentRunner(context.runStore());
+        if (!WarmStartExperiment.appliesTo(request)) {
+            return runner.run(request, events, cancel);
+        }
+        WarmStartResult result = new WarmStartExperiment(runner).run(request, events, cancel);
+        return result.target() != null ? result.target() : result.warmup();
     }
 
     /**
