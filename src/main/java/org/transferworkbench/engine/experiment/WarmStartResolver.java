@@ -17,8 +17,9 @@ import org.transferworkbench.engine.runs.RunStore;
 
 /**
  * Turns {@code warmstart:RUN} into the run's best-model.zip and checks, from that run's config.json, what can be
- * checked before a new run folder is made: that it is a VGG11 with the same head and classes. The layer-by-layer
- * shape check follows when the weights are loaded (and is the only check for a bare model zip).
+ * checked before a new run folder is made: that it is a VGG11 with the same head and classes (for a bare model zip,
+ * only that it is a VGG11, from its configuration). The layer-by-layer shape check follows when the weights are
+ * loaded.
  */
 final class WarmStartResolver {
 
@@ -54,6 +55,9 @@ final class WarmStartResolver {
         }
         if (run != null && Files.isRegularFile(run.file(RunDirectory.CONFIG))) {
             check(run.readConfig(), request, classes, run.id());
+        }
+        if (Files.isRegularFile(model)) {
+            WarmStartMapper.checkSourceFile(model);
         }
         return new WeightsChoice(w.resolvedTo(model, run == null ? null : run.id()), false, choice.baseUrl());
     }

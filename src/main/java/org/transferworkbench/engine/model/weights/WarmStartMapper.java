@@ -1,5 +1,7 @@
 package org.transferworkbench.engine.model.weights;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,15 +54,24 @@ public final class WarmStartMapper {
         }
     }
 
+    /**
+     * Checks, from the zip's configuration only, that {@code modelZip} holds a VGG11: what a run can check about a
+     * bare model file before its folder is made.
+     */
+    public static void checkSourceFile(Path modelZip) throws IOException {
+        requireVgg11(ModelZipWeights.convolutionKernels(modelZip), modelZip.toString());
+    }
+
     public static WeightLoadReport apply(ComputationGraph graph, VggLayout layout, SourceWeights source,
                                          String sourceName, String checksum) {
         checkTarget(layout.spec().variant());
-        Optional<VggVariant> found = variantOf(source.layers());
-        if (found.isEmpty() || found.get() != VggVariant.VGG11) {
-            throw new IllegalArgumentException("The warm-start source " + sourceName + " is "
-                    + found.map(v -> "a " + v + " (configuration " + v.paperConfiguration() + ")")
-                    .orElse("not a VGG network of this Workbench") + ", not a VGG11 (configuration A).");
-        }
+        Map<String, Long> kernels = new LinkedHashMap<>();
+        source.layers().forEach((name, p) -> {
+            if (p.weights().rank() == 4) {
+                kernels.put(name, p.weights().size(2));
+            }
+        });
+        requireVgg11(kernels, sourceName);
         Map<String, LayerParams> chosen = new LinkedHashMap<>();
         for (String name : CONV_LAYERS) {
             LayerParams p = source.layers().get(name);
@@ -80,21 +91,24 @@ public final class WarmStartMapper {
         notes.add("Warm start (Simonyan & Zisserman): " + layout.spec().variant() + " takes the first four "
                 + "convolutions and the head of the VGG11; its other " + random.size() + " weight layers start "
                 + "random.");
-        return new WeightLoadReport(WeightLoadReport.FORMAT_VERSION, sourceName, checksum,
+        return new WeightLoadReport(WeightLoadReport.FORMAT_VERSION, "warm start from " + sourceName, checksum,
                 new ArrayList<>(chosen.keySet()), random, notes);
     }
 
+    private static void requireVgg11(Map<String, Long> convKernels, String sourceName) {
+        Optional<VggVariant> found = variantOf(convKernels);
+        if (found.isEmpty() || found.get() != VggVariant.VGG11) {
+            throw new IllegalArgumentException("The warm-start source " + sourceName + " is "
+                    + found.map(v -> "a " + v + " (configuration " + v.paperConfiguration() + ")")
+                    .orElse("not a VGG network of this Workbench") + ", not a VGG11 (configuration A).");
+        }
+    }
+
     /**
-     * The VGG configuration whose convolutions (names and kernel sizes) the weights have, if any. The convolutions
-     * alone decide: the head is the user's choice and says nothing about the configuration.
+     * The VGG configuration whose convolutions (names and kernel sizes) these are, if any. The convolutions alone
+     * decide: the head is the user's choice and says nothing about the configuration.
      */
-    static Optional<VggVariant> variantOf(Map<String, LayerParams> layers) {
-        Map<String, Long> convs = new LinkedHashMap<>();
-        layers.forEach((name, p) -> {
-            if (name.matches("block\\d_conv\\d") && p.weights().rank() == 4) {
-                convs.put(name, p.weights().size(2));
-            }
-        });
+    static Optional<VggVariant> variantOf(Map<String, Long> convKernels) {
         for (VggVariant v : VggVariant.values()) {
             Map<String, Long> expected = new LinkedHashMap<>();
             for (int block = 1; block <= VggVariant.BLOCK_COUNT; block++) {
@@ -103,7 +117,7 @@ public final class WarmStartMapper {
                     expected.put("block" + block + "_conv" + (i + 1), (long) kernels[i]);
                 }
             }
-            if (expected.equals(convs)) {
+            if (expected.equals(convKernels)) {
                 return Optional.of(v);
             }
         }

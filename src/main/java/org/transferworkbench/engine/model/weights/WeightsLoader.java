@@ -80,7 +80,7 @@ public final class WeightsLoader {
         if (source instanceof WeightsSource.WarmStart w) {
             Path zip = resolved(w);
             long sum = Adler32Checksum.of(existing(zip), cancel);
-            String from = name + " (" + (w.sourceRun() == null ? "" : "run " + w.sourceRun() + ", ") + zip + ")";
+            String from = w.sourceRun() == null ? zip.toString() : "run " + w.sourceRun() + " (" + zip + ")";
             WeightLoadReport report = WarmStartMapper.apply(graph, layout, ModelZipWeights.read(zip), from,
                     Long.toString(sum));
             LOG.info("Warm start from {} into {}; random: {}", from, report.loaded(), report.random());

@@ -3,6 +3,7 @@ package org.transferworkbench.engine.model.weights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,9 +20,13 @@ import org.transferworkbench.engine.model.LayerSpec;
 import org.transferworkbench.engine.model.ModelSpec;
 import org.transferworkbench.engine.model.VggLayout;
 import org.transferworkbench.engine.model.VggVariant;
+import org.transferworkbench.engine.runs.ModelFiles;
 
 /** The paper's warm start: exactly A's first four convolutions and the head, bit for bit; the rest untouched. */
 class WarmStartMapperTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void copiesTheFourConvolutionsAndTheCompactHeadAndLeavesTheRestAtTheSeededStart() {
@@ -76,9 +82,9 @@ class WarmStartMapperTest {
     }
 
     @Test
-    void refusesASourceThatIsNotAVgg11AndATargetThatIsOne() {
+    void refusesASourceThatIsNotAVgg11AndATargetThatIsOne() throws Exception {
         ModelSpec target = ModelSpec.compact(VggVariant.VGG16, 32, 3);
-        ComputationGraph net = TestVggWeights.network(target, FreezePlan.fineTuneAll(), 2);
+        ComputationGraph net = TestVggWeights.network(target, FreezePlan.featureExtraction(), 2);
         SourceWeights vgg13 = zeros(ModelSpec.compact(VggVariant.VGG13, 32, 3));
 
         assertThatThrownBy(() -> WarmStartMapper.apply(net, VggLayout.of(target), vgg13, "b.zip", null))
@@ -89,6 +95,18 @@ class WarmStartMapperTest {
         assertThatThrownBy(() -> WarmStartMapper.apply(vgg11, VggLayout.of(small),
                 ModelZipWeights.fromGraph(vgg11), "a.zip", null))
                 .hasMessageContaining("initialises a deeper network").hasMessageContaining("model:FILE.zip");
+
+        // A bare model zip is told apart by its configuration alone, frozen layers included, before any run starts.
+        Path vgg16Zip = dir.resolve("vgg16.zip");
+        ModelFiles.save(net, vgg16Zip, false);
+        assertThatThrownBy(() -> WarmStartMapper.checkSourceFile(vgg16Zip))
+                .hasMessage("The warm-start source " + vgg16Zip + " is a VGG16 (configuration D), not a VGG11 "
+                        + "(configuration A).");
+        Path vgg11Zip = dir.resolve("vgg11.zip");
+        ModelFiles.save(vgg11, vgg11Zip, false);
+        WarmStartMapper.checkSourceFile(vgg11Zip);
+        Path junk = Files.writeString(dir.resolve("junk.zip"), "not a zip");
+        assertThatThrownBy(() -> WarmStartMapper.checkSourceFile(junk)).hasMessageContaining("is not a zip file");
     }
 
     @Test
