@@ -184,7 +184,7 @@ public final class TrainingViewModel {
                         e.metrics().validationLoss(), e.metrics().trainAccuracy(),
                         e.metrics().validationAccuracy(), e.improved() ? " — best so far" : ""));
             } else if (event instanceof TrainingEvent.Progress p && lastIteration == null
-                    && !"training".equals(stage.get())) {
+                    && !isTraining(stage.get())) {
                 showStageProgress(p);
             } else {
                 applyOther(event);
@@ -200,7 +200,7 @@ public final class TrainingViewModel {
     private void applyOther(TrainingEvent event) {
         if (event instanceof TrainingEvent.Stage s) {
             stage.set(s.name());
-            if (!"training".equals(s.name())) {
+            if (!isTraining(s.name())) {
                 progress.set(INDETERMINATE);
                 progressText.set(Character.toUpperCase(s.name().charAt(0)) + s.name().substring(1) + "…");
             }
@@ -214,6 +214,11 @@ public final class TrainingViewModel {
             appendLog(String.format(Locale.ROOT, "Test accuracy %.3f, balanced accuracy %.3f", t.accuracy(),
                     t.balancedAccuracy()));
         }
+    }
+
+    /** "training", or a stage's training in a two-run experiment ("VGG11 warm-up (1/2): training"). */
+    private static boolean isTraining(String stageName) {
+        return stageName.equals("training") || stageName.endsWith(": training");
     }
 
     /** Steps before and after the epochs (scanning, caching features, testing) fill the bar on their own. */
