@@ -11,8 +11,13 @@ import org.transferworkbench.engine.runs.RunState;
  */
 public record WarmStartResult(ExperimentResult warmup, ExperimentResult target, String summary) {
 
+    /** The run that ended the experiment: the target's, or the warm-up's when the target never started. */
+    public ExperimentResult last() {
+        return target != null ? target : warmup;
+    }
+
     /** The state of the experiment as a whole: the target's, or the warm-up's when the target never started. */
     public RunState state() {
-        return target != null ? target.state() : warmup.state();
+        return last().state();
     }
 }

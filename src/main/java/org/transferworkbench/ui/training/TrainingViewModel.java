@@ -28,7 +28,6 @@ import org.transferworkbench.engine.experiment.ExperimentRequest;
 import org.transferworkbench.engine.experiment.ExperimentResult;
 import org.transferworkbench.engine.experiment.ExperimentRunner;
 import org.transferworkbench.engine.experiment.WarmStartExperiment;
-import org.transferworkbench.engine.experiment.WarmStartResult;
 import org.transferworkbench.engine.experiment.RunFailedException;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.runs.RunDirectory;
@@ -104,8 +103,7 @@ public final class TrainingViewModel {
         if (!WarmStartExperiment.appliesTo(request)) {
             return runner.run(request, events, cancel);
         }
-        WarmStartResult result = new WarmStartExperiment(runner).run(request, events, cancel);
-        return result.target() != null ? result.target() : result.warmup();
+        return new WarmStartExperiment(runner).run(request, events, cancel).last();
     }
 
     /**

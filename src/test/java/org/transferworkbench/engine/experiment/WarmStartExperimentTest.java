@@ -120,6 +120,7 @@ class WarmStartExperimentTest {
 
         assertThat(result.state()).isEqualTo(RunState.CANCELLED);
         assertThat(result.target()).isNull();
+        assertThat(result.last()).isSameAs(result.warmup());
         assertThat(result.summary()).isEqualTo("The VGG11 warm-up run " + result.warmup().run().id()
                 + " was cancelled, so VGG19 was not started.");
         assertThat(store.list()).hasSize(1);
