@@ -89,7 +89,7 @@ public final class ExperimentRunner {
         try (RunLock lock = run.lock()) {
             RunConfig config = RunConfigs.of(request, scan, split, Instant.now(), weights);
             run.writeConfig(config);
-            StartingWeights.of(request.weights()).write(run);
+            StartingWeights.of(weightsChoice).write(run);
             split.write(run.file(RunDirectory.SPLIT));
             DataPreparation.writeSkipped(scan, run.file(RunDirectory.SKIPPED));
             RunRecorder recorder = new RunRecorder(run, RunStatus.started(Instant.now()), List.of());
