@@ -53,4 +53,22 @@ public final class DeviceReport {
         return gpu.totalBytes() <= 0 ? gpu.name() : String.format(Locale.ROOT, "%s (%.1f GB, %.1f GB free)",
                 gpu.name(), gpu.totalBytes() / 1e9, gpu.freeBytes() / 1e9);
     }
+
+    /**
+     * The GPUs' memory for the window while a run trains: "GPU: NVIDIA H100 · 12.3 GB in use · 67.7 GB free", or
+     * one such part per GPU when several are visible. In use counts every process on the device.
+     */
+    public static String memoryLine(DeviceTopology topology) {
+        if (topology.gpus().isEmpty()) {
+            return "GPU: CUDA device";
+        }
+        if (topology.gpuCount() == 1) {
+            GpuDevice g = topology.gpus().get(0);
+            return String.format(Locale.ROOT, "GPU: %s · %.1f GB in use · %.1f GB free", g.name(),
+                    g.usedBytes() / 1e9, g.freeBytes() / 1e9);
+        }
+        return "GPUs: " + topology.gpus().stream().map(g -> String.format(Locale.ROOT,
+                "%d %s %.1f GB in use, %.1f GB free", g.index(), g.name(), g.usedBytes() / 1e9, g.freeBytes() / 1e9))
+                .collect(Collectors.joining(" · "));
+    }
 }
