@@ -43,7 +43,9 @@ public final class ReportWriter {
         requireReplaceable(target);
         Path parent = target.getParent();
         Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + target.getFileName() + ".staging-");
+        // a plain directory, not createTempDirectory: that one is private (0700), and a report is made to be shared
+        Path staging = Files.createDirectory(parent.resolve("." + target.getFileName() + ".staging-"
+                + java.util.UUID.randomUUID()));
         try {
             List<String> files = writeContents(doc, staging, formats);
             swapIn(staging, target);
@@ -75,7 +77,18 @@ public final class ReportWriter {
         }
         Json.writeAtomically(dir.resolve(ReportManifest.FILE_NAME), new ReportManifest(
                 ReportDocument.FORMAT_VERSION, doc.title(), doc.subject(), doc.generatedAt(), doc.generator(), files));
+        for (String f : files) {
+            readableByAll(dir.resolve(f));
+        }
+        readableByAll(dir.resolve(ReportManifest.FILE_NAME));
         return List.copyOf(files);
+    }
+
+    /** Atomic writes make private temporary files; a report is made to be shared, like a file saved normally. */
+    private static void readableByAll(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     /** Never replace a folder the user keeps other things in: only an empty one or an earlier report. */
@@ -98,8 +111,7 @@ public final class ReportWriter {
             move(staging, target);
             return;
         }
-        Path old = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".old-");
-        Files.delete(old);
+        Path old = target.resolveSibling("." + target.getFileName() + ".old-" + java.util.UUID.randomUUID());
         move(target, old);
         try {
             move(staging, target);

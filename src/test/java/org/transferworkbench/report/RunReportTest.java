@@ -104,6 +104,9 @@ class RunReportTest {
             assertThat(md).contains("](figures/" + png + ")");
             assertThat(html).contains("href=\"figures/" + png + "\"", "data:image/png;base64,");
         }
+        BufferedImage confusion = ImageIO.read(w.folder().resolve("figures/confusion-matrix.png").toFile());
+        assertThat(confusion.getWidth()).isGreaterThan(3 * 64);
+        assertThat(md).contains("](figures/confusion-matrix.png)");
         assertThat(w.folder().resolve("files/split.csv")).hasSameBinaryContentAs(run.file(RunDirectory.SPLIT));
         ReportManifest manifest = Json.read(w.folder().resolve(ReportManifest.FILE_NAME), ReportManifest.class);
         assertThat(manifest.formatVersion()).isEqualTo(1);
@@ -119,8 +122,8 @@ class RunReportTest {
         String md = Files.readString(w.file(ReportFormat.MARKDOWN), StandardCharsets.UTF_8);
         assertThat(html).doesNotContain("<img src=x").doesNotContain("\"q\" |")
                 .contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;q&quot; | *b* [l](j)");
-        // the only images are the two embedded figures
-        assertThat(Pattern.compile("<img ").matcher(html).results().count()).isEqualTo(2);
+        // the only images are the three embedded figures
+        assertThat(Pattern.compile("<img ").matcher(html).results().count()).isEqualTo(3);
         assertThat(md).doesNotContain("<img src=x").doesNotContain("*b*").doesNotContain("[l](j)")
                 .contains("&lt;img src=x onerror=alert(1)&gt; & \"q\"")
                 .contains("\\| \\*b\\* \\[l\\](j)");

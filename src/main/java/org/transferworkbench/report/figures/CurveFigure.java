@@ -63,8 +63,12 @@ public final class CurveFigure {
             ValueMarker best = new ValueMarker(bestEpoch, Color.GRAY, new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
             best.setLabel("best epoch " + bestEpoch);
-            best.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-            best.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            best.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+            best.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            // right of the line, unless the best epoch is near the end, where the label would be cut off
+            boolean nearEnd = !epochs.isEmpty() && bestEpoch > epochs.get(epochs.size() - 1).epoch() * 0.7;
+            best.setLabelAnchor(nearEnd ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
+            best.setLabelTextAnchor(nearEnd ? TextAnchor.TOP_RIGHT : TextAnchor.TOP_LEFT);
             plot.addDomainMarker(best);
         }
         return encode(chart);

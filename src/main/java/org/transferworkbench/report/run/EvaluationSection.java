@@ -12,12 +12,16 @@ import org.transferworkbench.engine.stats.ClassificationBootstrap;
 import org.transferworkbench.engine.stats.LabelledOutcomes;
 import org.transferworkbench.report.document.ReportBlock;
 import org.transferworkbench.report.document.ReportSection;
+import org.transferworkbench.report.figures.ConfusionFigure;
 
 /**
  * The test split's figures with 95% bootstrap intervals over the test images, the per-class table and the
  * confusion matrix.
  */
 final class EvaluationSection {
+    static final String CONFUSION_PNG = "confusion-matrix.png";
+    private static final int MAX_TABLE_CLASSES = 50;
+    private static final int MAX_FIGURE_CLASSES = 40;
 
     private EvaluationSection() {
     }
@@ -61,14 +65,57 @@ final class EvaluationSection {
                         s.map(x -> Fmt.range(x.balancedAccuracy())).orElse("–")),
                 List.of("macro-F1", Fmt.decimal(r.macroF1()), s.map(x -> Fmt.range(x.macroF1())).orElse("–")),
                 List.of("mean loss", Fmt.decimal(r.loss()), "–"))));
-        b.add(perClass(r, s));
-        b.add(confusion(r));
+        List<Integer> shown = shownClasses(r);
+        if (shown.size() < r.classNames().size()) {
+            b.notice("Of the " + r.classNames().size() + " output classes, only the " + shown.size()
+                    + " that occur in the test split or among its predictions are listed.");
+        }
+        b.add(perClass(r, s, shown));
+        b.add(confusion(r, shown));
+        if (shown.size() <= MAX_FIGURE_CLASSES) {
+            b.add(new ReportBlock.Figure(CONFUSION_PNG, "Confusion matrix of the test split (rows: actual class, "
+                    + "columns: predicted class; shading: share of the row)",
+                    ConfusionFigure.png(names(r, shown), counts(r, shown))));
+        }
         return b.build();
     }
 
-    private static ReportBlock.Table perClass(EvaluationReport r, Optional<BootstrapSummary> s) {
+    /**
+     * Every class, unless the output layer has far more classes than the data (the kept 1000-class ImageNet head):
+     * then the classes that occur as actual or predicted class.
+     */
+    static List<Integer> shownClasses(EvaluationReport r) {
+        int n = r.classNames().size();
+        List<Integer> all = new ArrayList<>();
+        for (int c = 0; c < n; c++) {
+            long predicted = 0;
+            for (int a = 0; a < n; a++) {
+                predicted += r.confusion()[a][c];
+            }
+            if (n <= MAX_TABLE_CLASSES || r.perClass().get(c).support() > 0 || predicted > 0) {
+                all.add(c);
+            }
+        }
+        return all;
+    }
+
+    private static List<String> names(EvaluationReport r, List<Integer> shown) {
+        return shown.stream().map(r.classNames()::get).toList();
+    }
+
+    private static long[][] counts(EvaluationReport r, List<Integer> shown) {
+        long[][] m = new long[shown.size()][shown.size()];
+        for (int i = 0; i < shown.size(); i++) {
+            for (int j = 0; j < shown.size(); j++) {
+                m[i][j] = r.confusion()[shown.get(i)][shown.get(j)];
+            }
+        }
+        return m;
+    }
+
+    private static ReportBlock.Table perClass(EvaluationReport r, Optional<BootstrapSummary> s, List<Integer> shown) {
         List<List<String>> rows = new ArrayList<>();
-        for (int c = 0; c < r.perClass().size(); c++) {
+        for (int c : shown) {
             var m = r.perClass().get(c);
             int index = c;
             Optional<ClassIntervals> ci = s.map(BootstrapSummary::perClass)
@@ -82,13 +129,14 @@ final class EvaluationSection {
                 "95 % CI", "support"), rows);
     }
 
-    private static ReportBlock.Table confusion(EvaluationReport r) {
+    private static ReportBlock.Table confusion(EvaluationReport r, List<Integer> shown) {
         List<String> header = new ArrayList<>(List.of("actual \\ predicted"));
-        header.addAll(r.classNames());
+        header.addAll(names(r, shown));
+        long[][] m = counts(r, shown);
         List<List<String>> rows = new ArrayList<>();
-        for (int i = 0; i < r.classNames().size(); i++) {
-            List<String> row = new ArrayList<>(List.of(r.classNames().get(i)));
-            for (long n : r.confusion()[i]) {
+        for (int i = 0; i < shown.size(); i++) {
+            List<String> row = new ArrayList<>(List.of(r.classNames().get(shown.get(i))));
+            for (long n : m[i]) {
                 row.add(Long.toString(n));
             }
             rows.add(row);

@@ -38,7 +38,7 @@ final class MethodsSection {
         ModelSummary summary = new ModelSummary(VggLayout.of(spec), plan);
         Map<String, String> env = c.environment() == null ? Map.of() : c.environment();
         StringBuilder t = new StringBuilder();
-        t.append(String.format(Locale.ROOT, "We trained a %s network (Simonyan & Zisserman, configuration %s) on "
+        t.append(String.format(Locale.ROOT, "We trained a %s network (Simonyan & Zisserman, 2015; configuration %s) on "
                         + "%d×%d-pixel RGB inputs with %s over %d classes, starting from %s. ",
                 spec.variant().cliName().toUpperCase(Locale.ROOT), spec.variant().paperConfiguration(),
                 spec.inputSize(), spec.inputSize(), headPhrase(spec), spec.numClasses(),
@@ -51,12 +51,14 @@ final class MethodsSection {
                 Fmt.number(h.learningRate()), h.weightDecay() > 0 ? ", weight decay " + Fmt.number(h.weightDecay())
                         : "", h.convLearningRateFactor() != 1 ? " (×" + Fmt.number(h.convLearningRateFactor())
                         + " for the trained convolution blocks)" : "", h.batchSize(), h.epochs(),
-                h.earlyStoppingPatience() > 0 ? "training stopped early after " + h.earlyStoppingPatience()
-                        + " epochs without an improvement of validation accuracy, and the model of the best epoch "
-                        + "was kept" : "the model of the epoch with the best validation accuracy was kept"));
+                h.earlyStoppingPatience() > 0 ? "training was set to stop early after " + h.earlyStoppingPatience()
+                        + " epochs without an improvement of validation accuracy, and the model of the epoch with the "
+                        + "best validation accuracy was kept" : "the model of the epoch with the best validation "
+                        + "accuracy was kept"));
         facts.status().filter(s -> s.bestEpoch() > 0).ifPresent(s -> t.append(String.format(Locale.ROOT,
-                "Training ran for %d epochs and the best validation accuracy was reached at epoch %d. ",
-                s.epochsCompleted(), s.bestEpoch())));
+                "Training %s after %d epochs; the best validation accuracy (%.3f) was reached at epoch %d. ",
+                s.message() != null && s.message().startsWith("stopped early") ? "stopped early" : "ended",
+                s.epochsCompleted(), s.bestValidationAccuracy(), s.bestEpoch())));
         t.append(splitSentence(c, facts.split()));
         String aug = TrainingSection.augmentation(c.augmentation());
         t.append(aug.equals("none") ? "No data augmentation was used. "
