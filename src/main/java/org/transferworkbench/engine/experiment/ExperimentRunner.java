@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
@@ -86,6 +87,7 @@ public final class ExperimentRunner {
         try (RunLock lock = run.lock()) {
             RunConfig config = RunConfigs.of(request, scan, split, Instant.now(), weights);
             run.writeConfig(config);
+            StartingWeights.of(request.weights()).write(run);
             split.write(run.file(RunDirectory.SPLIT));
             DataPreparation.writeSkipped(scan, run.file(RunDirectory.SKIPPED));
             RunRecorder recorder = new RunRecorder(run, RunStatus.started(Instant.now()), List.of());
@@ -132,11 +134,26 @@ public final class ExperimentRunner {
             listener.onMessage("Resuming run " + run.id() + " after epoch " + done + ".");
             EarlyStopping stopping = EarlyStopping.resumed(config.hyperparameters().earlyStoppingPatience(),
                     status.bestEpoch(), status.bestValidationAccuracy(), status.bestValidationLoss());
-            // The weights source only matters for a fresh model; a run without a checkpoint starts from random
-            // weights, whatever the run first started from (known gap: noted on issue 6).
             return train(run, config, config.modelSpec(), split, recorder, listener, cancel, done + 1, stopping,
-                    model, WeightsChoice.RANDOM);
+                    model, done == 0 ? startingWeights(run, config, listener) : WeightsChoice.RANDOM);
         }
+    }
+
+    /**
+     * A run stopped before its first checkpoint starts again from what it first started from: the seeded random
+     * initialisation is the same, and so are the pretrained weights when the user chose them.
+     */
+    private static WeightsChoice startingWeights(RunDirectory run, RunConfig config, ExperimentListener listener)
+            throws IOException {
+        Optional<StartingWeights> recorded = StartingWeights.read(run);
+        if (recorded.isPresent()) {
+            return recorded.get().toChoice();
+        }
+        if (config.weights() != null && !config.weights().startsWith("random")) {
+            listener.onMessage("Warning: run " + run.id() + " predates " + StartingWeights.FILE + "; it restarts "
+                    + "from random weights, not from " + config.weights() + ".");
+        }
+        return WeightsChoice.RANDOM;
     }
 
     /**
