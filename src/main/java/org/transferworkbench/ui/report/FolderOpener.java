@@ -18,12 +18,17 @@ final class FolderOpener {
     /** Blocks until the file manager was asked; call it on a worker, never on the FX thread. */
     static void open(Path folder) throws IOException {
         if (Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.OPEN)) {
-            Desktop.getDesktop().open(folder.toFile());
-            return;
+            try {
+                Desktop.getDesktop().open(folder.toFile());
+                return;
+            } catch (IOException | RuntimeException e) {
+                // e.g. no handler registered for folders: the platform's opener may still know one
+            }
         }
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         List<String> command = os.contains("win") ? List.of("explorer", folder.toString())
                 : os.contains("mac") ? List.of("open", folder.toString()) : List.of("xdg-open", folder.toString());
-        new ProcessBuilder(command).inheritIO().start();
+        new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 }

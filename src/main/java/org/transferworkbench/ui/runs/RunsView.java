@@ -106,12 +106,14 @@ public final class RunsView {
         }
         Label message = new Label();
         message.getStyleClass().add("hint");
-        message.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> vm.report().messageProperty().get().isEmpty() ? vm.messageProperty().get()
-                        : vm.report().messageProperty().get(), vm.messageProperty(), vm.report().messageProperty()));
+        message.textProperty().bind(vm.messageProperty());
+        Label reportMessage = new Label();
+        reportMessage.getStyleClass().add("hint");
+        reportMessage.textProperty().bind(vm.report().messageProperty());
         Label hint = new Label("Select several runs (Ctrl/Shift) to compare their curves.");
         hint.getStyleClass().add("hint");
-        HBox bar = new HBox(8, refresh, config, again, resume, evaluation, report, delete, hint, message);
+        HBox bar = new HBox(8, refresh, config, again, resume, evaluation, report, delete, hint, message,
+                reportMessage);
         bar.getStyleClass().add("toolbar");
         return bar;
     }
