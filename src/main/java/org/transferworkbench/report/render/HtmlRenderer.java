@@ -26,6 +26,7 @@ public final class HtmlRenderer {
             .notice{background:#fff4e5;border-left:4px solid #e8a33d;padding:.5rem .8rem}
             .meta{color:#5b6578}figure{margin:1rem 0}figure img{max-width:100%;border:1px solid #d6dbe4}
             figcaption{color:#5b6578;font-size:.9rem}code{word-break:break-all}
+            @media print{nav{display:none}body{margin:0;max-width:none}figure,table{break-inside:avoid}}
             """;
 
     public String render(ReportDocument doc) {
