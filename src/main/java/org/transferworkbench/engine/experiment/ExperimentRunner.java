@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -76,8 +77,9 @@ public final class ExperimentRunner {
         }
         ModelSpec spec = new ModelSpec(request.variant(), request.inputSize(), split.classNames().size(),
                 request.head(), request.compactHiddenUnits(), request.dropout());
-        // Before the run folder exists: a missing weights file fails here, leaving nothing behind.
-        String weights = weightsLoader.describe(request.weights(), VggLayout.of(spec), cancel);
+        // Before the run folder exists: a missing weights file or warm-start run fails here, leaving nothing behind.
+        WeightsChoice weightsChoice = WarmStartResolver.resolve(request, split.classNames(), store);
+        String weights = weightsLoader.describe(weightsChoice, VggLayout.of(spec), cancel);
 
         MemoryEstimate.of(VggLayout.of(spec), request.freezePlan(), request.hyper().batchSize(),
                 request.hyper().optimizer().stateSlots())
@@ -87,18 +89,20 @@ public final class ExperimentRunner {
         try (RunLock lock = run.lock()) {
             RunConfig config = RunConfigs.of(request, scan, split, Instant.now(), weights);
             run.writeConfig(config);
-            StartingWeights.of(request.weights()).write(run);
+            StartingWeights.of(weightsChoice).write(run);
             split.write(run.file(RunDirectory.SPLIT));
             DataPreparation.writeSkipped(scan, run.file(RunDirectory.SKIPPED));
             RunRecorder recorder = new RunRecorder(run, RunStatus.started(Instant.now()), List.of());
             recorder.update(recorder.status());
             listener.onRunCreated(run);
-            for (String w : DataPreparation.warnings(scan, request)) {
+            List<String> warnings = new ArrayList<>(DataPreparation.warnings(scan, request));
+            WarmStartResolver.freezeWarning(request).ifPresent(warnings::add);
+            for (String w : warnings) {
                 listener.onMessage("Warning: " + w);
                 recorder.log("Warning: " + w);
             }
             return train(run, config, spec, split, recorder, listener, cancel, 1,
-                    new EarlyStopping(request.hyper().earlyStoppingPatience()), null, request.weights());
+                    new EarlyStopping(request.hyper().earlyStoppingPatience()), null, weightsChoice);
         }
     }
 

@@ -17,13 +17,20 @@ record StartingWeights(int formatVersion, String source, boolean keepImagenetHea
     static final String FILE = "starting-weights.json";
     static final int FORMAT_VERSION = 1;
 
-    /** Files are recorded by absolute path: a resume may start from another working directory. */
+    /**
+     * Files are recorded by absolute path: a resume may start from another working directory.
+     *
+     * @param choice the choice as resolved for the run (a warm start names its VGG11 model)
+     */
     static StartingWeights of(WeightsChoice choice) {
         WeightsSource source = choice.source();
         if (source instanceof WeightsSource.KerasH5 k) {
             source = new WeightsSource.KerasH5(k.file().toAbsolutePath());
         } else if (source instanceof WeightsSource.ModelZip m) {
             source = new WeightsSource.ModelZip(m.file().toAbsolutePath());
+        } else if (source instanceof WeightsSource.WarmStart w && w.modelZip() != null) {
+            // the VGG11 it resolved to, by file: "warmstart:vgg11" would train another one
+            source = WeightsSource.parse("warmstart:" + w.modelZip().toAbsolutePath());
         }
         return new StartingWeights(FORMAT_VERSION, source.cliText(), choice.keepImagenetHead(), choice.baseUrl());
     }
