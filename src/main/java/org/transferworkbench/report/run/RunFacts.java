@@ -47,9 +47,9 @@ public record RunFacts(RunDirectory run, RunConfig config, Optional<RunStatus> s
         String evaluationProblem = null;
         try {
             evaluation = run.readEvaluation();
-            evaluationProblem = evaluation.isEmpty() ? "This run has no test evaluation (" + RunDirectory.EVALUATION_JSON
-                    + " is missing): it ended before testing. Run \"./run.sh evaluate " + run.id()
-                    + "\" and write the report again." : null;
+            evaluationProblem = evaluation.isEmpty() ? "This run has no test evaluation ("
+                    + RunDirectory.EVALUATION_JSON + " is missing): it ended before testing. Run \"./run.sh evaluate "
+                    + run.id() + "\" and write the report again." : null;
         } catch (IOException | RuntimeException e) {
             evaluationProblem = RunDirectory.EVALUATION_JSON + " could not be read: " + Errors.sentence(e);
         }

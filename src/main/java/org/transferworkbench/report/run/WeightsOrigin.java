@@ -12,7 +12,9 @@ import org.transferworkbench.engine.model.weights.WeightLoadReport;
  * @param checksum the Adler-32 of the weights file, or null when the run did not record one
  */
 record WeightsOrigin(String kind, String file, String checksum, boolean keepsImagenetHead) {
-    private static final Pattern ADLER = Pattern.compile("\\badler32=(\\d+)");
+    private static final Pattern ADLER = Pattern.compile("\\s*\\badler32=(\\d+)");
+    private static final Pattern WARM_MODEL = Pattern.compile("\\bmodel=(.+?)(?= layers=|$)");
+    private static final Pattern WARM_RUN = Pattern.compile("\\brun=(\\S+)");
 
     static WeightsOrigin of(String recorded, Optional<WeightLoadReport> load) {
         String text = recorded == null ? "" : recorded.strip();
@@ -29,6 +31,13 @@ record WeightsOrigin(String kind, String file, String checksum, boolean keepsIma
         int space = rest.indexOf(' ');
         String kind = space < 0 ? rest : rest.substring(0, space);
         String file = space < 0 ? null : rest.substring(space + 1).strip();
+        if (kind.equals("warmstart") && file != null) {
+            // "run=ID model=PATH layers=a,b": the VGG11 model file is what the checksum is of
+            Matcher model = WARM_MODEL.matcher(file);
+            Matcher run = WARM_RUN.matcher(file);
+            file = (model.find() ? model.group(1).strip() : file)
+                    + (run.find() ? ", trained in run " + run.group(1) : "");
+        }
         return new WeightsOrigin(kind, file, checksum, keepHead);
     }
 
@@ -43,6 +52,8 @@ record WeightsOrigin(String kind, String file, String checksum, boolean keepsIma
             case "imagenet" -> "ImageNet weights from DL4J's model zoo";
             case "keras" -> "ImageNet weights from a keras-applications file";
             case "model" -> "the weights of an earlier DL4J model";
+            case "warmstart" -> "the paper's warm start: the first four convolution layers and the fully connected "
+                    + "layers of a VGG11 trained on the same data";
             default -> kind;
         };
         if (isRandom()) {
