@@ -27,7 +27,28 @@ public final class EnvironmentInfo {
                 + System.getProperty("os.arch"));
         m.put("cpuThreads", Integer.toString(Runtime.getRuntime().availableProcessors()));
         m.put("device", deviceDescription());
+        m.put("memory", memoryDescription());
         return m;
+    }
+
+    /** "15.5 GiB RAM, Java heap limit 6.0 GiB, native (off-heap) limit 14.0 GiB": what bounded the run. */
+    public static String memoryDescription() {
+        StringBuilder sb = new StringBuilder();
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            sb.append(gib(sun.getTotalMemorySize())).append(" RAM, ");
+        }
+        sb.append("Java heap limit ").append(gib(Runtime.getRuntime().maxMemory()));
+        long offHeap = org.bytedeco.javacpp.Pointer.maxPhysicalBytes();
+        if (offHeap > 0) {
+            sb.append(", native (off-heap) limit ").append(gib(offHeap));
+        }
+        return sb.toString();
+    }
+
+    private static String gib(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
     }
 
     /** "CPU: AMD EPYC ..., 2 threads" or the GPU's name and memory, for the window, the CLI and the reports. */

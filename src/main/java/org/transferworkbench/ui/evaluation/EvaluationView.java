@@ -49,7 +49,13 @@ public final class EvaluationView {
         perClass.getColumns().add(Columns.text("F1", c -> f(c.f1()), 80));
         perClass.getColumns().add(Columns.text("Support", c -> Long.toString(c.support()), 70));
         perClass.setPrefHeight(200);
-        VBox left = new VBox(8, new HBox(8, normalised, again), matrix.node(), perClass);
+        Button report = org.transferworkbench.ui.report.MethodsReportButton.create(vm.report(), vm.runProperty()::get,
+                vm.runProperty().isNull());
+        report.setId("evaluationMethodsReport");
+        Label reportMessage = new Label();
+        reportMessage.getStyleClass().add("hint");
+        reportMessage.textProperty().bind(vm.report().messageProperty());
+        VBox left = new VBox(8, new HBox(8, normalised, again, report, reportMessage), matrix.node(), perClass);
         VBox.setVgrow(perClass, Priority.ALWAYS);
         gallery.setId("misclassifiedGallery");
         gallery.getStyleClass().add("gallery");

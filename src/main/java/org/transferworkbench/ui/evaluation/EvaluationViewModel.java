@@ -30,8 +30,16 @@ public final class EvaluationViewModel {
     private final ObservableList<ClassMetrics> perClass = FXCollections.observableArrayList();
     private final ObservableList<Misclassified> misclassified = FXCollections.observableArrayList();
 
+    private final org.transferworkbench.ui.report.MethodsReportViewModel reportWriter;
+
     public EvaluationViewModel(WorkbenchContext context) {
         this.context = context;
+        this.reportWriter = new org.transferworkbench.ui.report.MethodsReportViewModel(context);
+    }
+
+    /** Writes the methods report of the shown run (the "Methods report…" button). */
+    public org.transferworkbench.ui.report.MethodsReportViewModel report() {
+        return reportWriter;
     }
 
     private record Loaded(Optional<EvaluationReport> report, List<Misclassified> wrong) { }

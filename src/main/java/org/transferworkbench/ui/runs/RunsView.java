@@ -94,6 +94,10 @@ public final class RunsView {
                 table.getSelectionModel().selectedItemProperty()));
         Button evaluation = new Button("Evaluation");
         evaluation.setOnAction(e -> selected().ifPresent(r -> showEvaluation.accept(r.run())));
+        Button report = org.transferworkbench.ui.report.MethodsReportButton.create(vm.report(),
+                () -> selected().map(RunRow::run).orElse(null),
+                table.getSelectionModel().selectedItemProperty().isNull());
+        report.setId("methodsReport");
         Button delete = new Button("Delete…");
         delete.getStyleClass().add("danger");
         delete.setOnAction(e -> selected().ifPresent(this::confirmDelete));
@@ -103,9 +107,13 @@ public final class RunsView {
         Label message = new Label();
         message.getStyleClass().add("hint");
         message.textProperty().bind(vm.messageProperty());
+        Label reportMessage = new Label();
+        reportMessage.getStyleClass().add("hint");
+        reportMessage.textProperty().bind(vm.report().messageProperty());
         Label hint = new Label("Select several runs (Ctrl/Shift) to compare their curves.");
         hint.getStyleClass().add("hint");
-        HBox bar = new HBox(8, refresh, config, again, resume, evaluation, delete, hint, message);
+        HBox bar = new HBox(8, refresh, config, again, resume, evaluation, report, delete, hint, message,
+                reportMessage);
         bar.getStyleClass().add("toolbar");
         return bar;
     }

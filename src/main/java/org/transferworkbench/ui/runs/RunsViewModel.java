@@ -24,11 +24,13 @@ public final class RunsViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private static final java.util.Set<String> RESUMABLE = java.util.Set.of("interrupted", "cancelled", "failed");
 
+    private final org.transferworkbench.ui.report.MethodsReportViewModel report;
     private Consumer<RunConfig> newRunHandler = c -> { };
     private Consumer<RunDirectory> resumeHandler = r -> { };
 
     public RunsViewModel(WorkbenchContext context) {
         this.context = context;
+        this.report = new org.transferworkbench.ui.report.MethodsReportViewModel(context);
         selected.addListener((ListChangeListener<RunRow>) c -> loadCurves());
     }
 
@@ -105,6 +107,11 @@ public final class RunsViewModel {
     /** Who fills the forms when the user asks for a new run from a stored one (the main window). */
     public void setNewRunHandler(Consumer<RunConfig> handler) {
         this.newRunHandler = handler;
+    }
+
+    /** Writes the methods report of a run (the "Methods report…" button). */
+    public org.transferworkbench.ui.report.MethodsReportViewModel report() {
+        return report;
     }
 
     public ObservableList<RunRow> rows() {
