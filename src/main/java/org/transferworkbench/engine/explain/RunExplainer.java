@@ -10,6 +10,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.factory.Nd4j;
 import org.transferworkbench.engine.data.ImageDecoder;
 import org.transferworkbench.engine.data.ImagePreprocessor;
+import org.transferworkbench.engine.io.IOConsumer;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.jobs.ProgressReporter;
 import org.transferworkbench.engine.runs.ModelFiles;
@@ -91,10 +92,19 @@ public final class RunExplainer {
      * @param className the class to explain, or null for each image's predicted class
      */
     public List<Explanation> explain(List<Path> images, String layer, String className, List<String> failures,
-                                     ProgressReporter progress, CancellationToken cancel) {
+                                     ProgressReporter progress, CancellationToken cancel) throws IOException {
+        List<Explanation> out = new ArrayList<>();
+        explain(images, layer, className, failures, progress, cancel, out::add);
+        return out;
+    }
+
+    /** As {@link #explain(List, String, String, List, ProgressReporter, CancellationToken)}, handing each result
+     *  to {@code sink} as soon as its batch is done, so a long folder need not be held in memory. */
+    public void explain(List<Path> images, String layer, String className, List<String> failures,
+                        ProgressReporter progress, CancellationToken cancel, IOConsumer<Explanation> sink)
+            throws IOException {
         int target = checkChoices(layer, className);
         String chosenLayer = layer == null ? defaultLayer() : layer;
-        List<Explanation> out = new ArrayList<>();
         List<Path> batchPaths = new ArrayList<>();
         List<BufferedImage> batchImages = new ArrayList<>();
         int read = 0;
@@ -108,13 +118,14 @@ public final class RunExplainer {
             }
             read++;
             if (batchImages.size() == BATCH || read == images.size()) {
-                out.addAll(explainBatch(batchPaths, batchImages, chosenLayer, target));
+                for (Explanation e : explainBatch(batchPaths, batchImages, chosenLayer, target)) {
+                    sink.accept(e);
+                }
                 batchPaths.clear();
                 batchImages.clear();
                 progress.report(read, images.size(), image.getFileName().toString());
             }
         }
-        return out;
     }
 
     public Explanation explain(Path image, String layer, String className) throws IOException {
