@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -31,14 +33,22 @@ class GradCamGradientTest {
     private static final OptimizationSettings OPT = new OptimizationSettings(new Adam(1e-3), new Adam(1e-3), 0, 7,
             null);
 
-    @Test
-    void gradientMatchesFiniteDifferencesThroughFrozenLayersAndDropout() {
-        FreezePlan plan = FreezePlan.parse("conv"); // every conv layer wrapped in DL4J's FrozenLayer
-        ComputationGraph full = VggGraphFactory.build(SPEC, plan, OPT).convertDataType(DataType.DOUBLE);
+    /**
+     * Compact head: frozen conv blocks (DL4J's FrozenLayer stops backprop) and global pooling. Paper head: the
+     * flattening preprocessor before fc1, and dropout before fc2, which backprop in training mode would apply.
+     */
+    @ParameterizedTest(name = "{0} head")
+    @EnumSource(HeadType.class)
+    void gradientMatchesFiniteDifferences(HeadType head) {
+        ModelSpec spec = head == HeadType.COMPACT ? SPEC
+                : new ModelSpec(VggVariant.parse("vgg11"), 32, 3, HeadType.PAPER, 0, 0.5);
+        FreezePlan plan = FreezePlan.parse(head == HeadType.COMPACT ? "conv" : "blocks:1-4");
+        ComputationGraph full = VggGraphFactory.build(spec, plan, OPT).convertDataType(DataType.DOUBLE);
         String layer = "block5_conv1";
-        VggLayout layout = VggLayout.of(SPEC);
+        VggLayout layout = VggLayout.of(spec);
         int first = layout.layers().indexOf(layout.layer(layer).orElseThrow()) + 1;
-        ComputationGraph tail = VggGraphFactory.buildTail(SPEC, plan, OPT, first).convertDataType(DataType.DOUBLE);
+        ComputationGraph tail = VggGraphFactory.buildTail(spec, plan, OPT, first).convertDataType(DataType.DOUBLE);
+        String penultimate = layout.layers().get(layout.layers().size() - 2).name();
         GraphParams.copyMatching(full, tail);
         INDArray input = images(2, DataType.DOUBLE);
         int[] targets = {1, 2};
@@ -54,7 +64,8 @@ class GradCamGradientTest {
         for (int probe = 0; probe < 24; probe++) {
             int i = probe % 2;
             long[] at = {i, pick.nextInt((int) a.size(1)), pick.nextInt((int) a.size(2)), pick.nextInt((int) a.size(3))};
-            double numeric = (logit(tail, a, at, h, targets[i]) - logit(tail, a, at, -h, targets[i])) / (2 * h);
+            double numeric = (logit(tail, penultimate, a, at, h, targets[i])
+                    - logit(tail, penultimate, a, at, -h, targets[i])) / (2 * h);
             double analytic = gradient.getDouble(at);
             double scale = Math.max(Math.max(Math.abs(numeric), Math.abs(analytic)), 1e-3 * largest);
             assertThat(Math.abs(numeric - analytic) / scale).as("relative error at %s (analytic %g, numeric %g)",
@@ -122,12 +133,13 @@ class GradCamGradientTest {
         return Nd4j.rand(type, n, 3, 32, 32).muli(255).subi(120);
     }
 
-    private static double logit(ComputationGraph tail, INDArray a, long[] at, double delta, int c) {
+    private static double logit(ComputationGraph tail, String penultimate, INDArray a, long[] at, double delta,
+                                int c) {
         INDArray shifted = a.dup();
         shifted.putScalar(at, a.getDouble(at) + delta);
         INDArray row = shifted.get(org.nd4j.linalg.indexing.NDArrayIndex.point(at[0])).reshape(1, a.size(1),
                 a.size(2), a.size(3));
-        INDArray hidden = tail.feedForward(row, false).get("head_dense");
+        INDArray hidden = tail.feedForward(row, false).get(penultimate);
         INDArray w = tail.getLayer("predictions").getParam("W");
         INDArray b = tail.getLayer("predictions").getParam("b");
         return hidden.mmul(w.getColumn(c).reshape(w.size(0), 1)).getDouble(0) + b.getDouble(c);
