@@ -46,7 +46,7 @@ class GradCamCliTest {
         List<String> lines = printed.lines().filter(l -> l.contains(".gradcam.png")).toList();
         assertThat(lines).hasSize(12);
         assertThat(lines.get(0)).matches(".*img_000\\.png: (blue_triangle|green_square|red_disc) [01]\\.\\d{4}"
-                + "(, map for green_square [01]\\.\\d{4})? -> .*img_000\\.gradcam\\.png.*");
+                + "(, map for green_square \\([01]\\.\\d{4}\\))? -> .*img_000\\.gradcam\\.png.*");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.filter(p -> p.toString().endsWith(".png")).count()).isEqualTo(24);
         }

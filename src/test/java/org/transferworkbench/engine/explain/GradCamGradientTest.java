@@ -90,6 +90,12 @@ class GradCamGradientTest {
                 }
             }
             assertThat(a.get(0).targetClass()).isEqualTo(a.get(0).predictedClass());
+            // the class score is the pre-softmax logit: differences of logits are log ratios of probabilities
+            HeatMap first = new GradCam(frozen).compute(input, layer, new int[] {0, 0, 0}).get(2);
+            HeatMap third = new GradCam(frozen).compute(input, layer, new int[] {2, 2, 2}).get(2);
+            assertThat(first.classScore() - third.classScore()).isCloseTo(
+                    Math.log(first.probabilities()[0] / first.probabilities()[2]),
+                    org.assertj.core.data.Offset.offset(1e-3));
             assertThat(a.get(1).targetClass()).isZero();
         }
     }
