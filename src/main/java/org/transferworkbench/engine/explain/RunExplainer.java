@@ -42,10 +42,10 @@ public final class RunExplainer {
     }
 
     public static RunExplainer forRun(RunDirectory run) throws IOException {
-        RunConfig config = run.readConfig();
         if (!run.hasBestModel()) {
             throw new IOException("Run " + run.id() + " has no trained model yet (no epoch completed).");
         }
+        RunConfig config = run.readConfig();
         return new RunExplainer(run.id(), ModelFiles.load(run.file(RunDirectory.BEST_MODEL), false),
                 config.classNames(), new ImagePreprocessor(config.inputSize(), config.resizePolicy()));
     }
