@@ -5,6 +5,7 @@ import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -15,6 +16,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.transferworkbench.engine.eval.ClassMetrics;
+import org.transferworkbench.ui.explain.GradCamView;
+import org.transferworkbench.ui.explain.GradCamViewModel;
 import org.transferworkbench.ui.fx.Columns;
 import org.transferworkbench.ui.fx.ImagePopup;
 import org.transferworkbench.ui.fx.Thumbnails;
@@ -62,7 +65,8 @@ public final class EvaluationView {
         vm.misclassified().addListener((ListChangeListener<Misclassified>) c -> fillGallery());
         ScrollPane galleryScroll = new ScrollPane(gallery);
         galleryScroll.setFitToWidth(true);
-        Label galleryTitle = new Label("Misclassified test images, most confident first (click to enlarge)");
+        Label galleryTitle = new Label(
+                "Misclassified test images, most confident first (click to enlarge; Grad-CAM: where the model looked)");
         galleryTitle.getStyleClass().add("form-section");
         VBox right = new VBox(6, galleryTitle, galleryScroll);
         VBox.setVgrow(galleryScroll, Priority.ALWAYS);
@@ -85,9 +89,17 @@ public final class EvaluationView {
                     100 * m.confidence());
             Label text = new Label(caption);
             text.getStyleClass().add("caption");
-            VBox tile = new VBox(4, Thumbnails.of(m.image(), 96), text);
+            Hyperlink gradCam = new Hyperlink("Grad-CAM");
+            gradCam.getStyleClass().add("gradcam-link");
+            gradCam.setOnAction(e -> {
+                GradCamViewModel cam = vm.gradCam(m.image());
+                if (cam != null) {
+                    GradCamView.show(root.getScene().getWindow(), cam);
+                }
+            });
+            VBox tile = new VBox(4, Thumbnails.of(m.image(), 96), text, gradCam);
             tile.getStyleClass().add("gallery-tile");
-            tile.setOnMouseClicked(e -> ImagePopup.show(root.getScene().getWindow(), m.image(),
+            tile.getChildren().get(0).setOnMouseClicked(e -> ImagePopup.show(root.getScene().getWindow(), m.image(),
                     "true class " + m.actual() + ", predicted " + caption.substring(caption.indexOf('→') + 2)));
             gallery.getChildren().add(tile);
         });

@@ -17,6 +17,8 @@ import org.transferworkbench.engine.eval.EvaluationReport;
 import org.transferworkbench.engine.experiment.Errors;
 import org.transferworkbench.engine.experiment.TestEvaluation;
 import org.transferworkbench.engine.runs.RunDirectory;
+import org.transferworkbench.ui.explain.GradCamModels;
+import org.transferworkbench.ui.explain.GradCamViewModel;
 import org.transferworkbench.ui.fx.BackgroundJob;
 import org.transferworkbench.ui.fx.WorkbenchContext;
 
@@ -31,15 +33,23 @@ public final class EvaluationViewModel {
     private final ObservableList<Misclassified> misclassified = FXCollections.observableArrayList();
 
     private final org.transferworkbench.ui.report.MethodsReportViewModel reportWriter;
+    private final GradCamModels gradCamModels;
 
-    public EvaluationViewModel(WorkbenchContext context) {
+    public EvaluationViewModel(WorkbenchContext context, GradCamModels gradCamModels) {
         this.context = context;
+        this.gradCamModels = gradCamModels;
         this.reportWriter = new org.transferworkbench.ui.report.MethodsReportViewModel(context);
     }
 
     /** Writes the methods report of the shown run (the "Methods report…" button). */
     public org.transferworkbench.ui.report.MethodsReportViewModel report() {
         return reportWriter;
+    }
+
+    /** The Grad-CAM of a gallery image with the shown run's model; null when no run is shown. */
+    public GradCamViewModel gradCam(Path image) {
+        RunDirectory target = run.get();
+        return target == null ? null : new GradCamViewModel(context, gradCamModels, target, image);
     }
 
     private record Loaded(Optional<EvaluationReport> report, List<Misclassified> wrong) { }

@@ -20,6 +20,8 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.transferworkbench.engine.experiment.TopK;
 import org.transferworkbench.engine.runs.RunDirectory;
+import org.transferworkbench.ui.explain.GradCamView;
+import org.transferworkbench.ui.explain.GradCamViewModel;
 import org.transferworkbench.ui.fx.Thumbnails;
 
 /** The Predict tab: choose a trained run, add or drop images, read the top-k classes, export them. */
@@ -37,6 +39,12 @@ public final class PredictView {
             protected void updateItem(PredictionRow row, boolean empty) {
                 super.updateItem(row, empty);
                 setGraphic(empty || row == null ? null : rowNode(row));
+            }
+        });
+        results.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> vm.selectedProperty().set(now));
+        results.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                showGradCam();
             }
         });
         results.setOnDragOver(e -> {
@@ -109,11 +117,25 @@ public final class PredictView {
                 vm.exportCsv(f.toPath());
             }
         });
+        Button gradCam = new Button("Grad-CAM…");
+        gradCam.setId("predictGradCam");
+        gradCam.setTooltip(new javafx.scene.control.Tooltip(
+                "Where in the selected image the model found its class (or double-click an image)"));
+        gradCam.disableProperty().bind(vm.selectedProperty().isNull());
+        gradCam.setOnAction(e -> showGradCam());
         Button clear = new Button("Clear");
         clear.setOnAction(e -> vm.clear());
-        HBox bar = new HBox(8, new Label("Model of run"), run, new Label("top"), k, images, folder, export, clear);
+        HBox bar = new HBox(8, new Label("Model of run"), run, new Label("top"), k, images, folder, export, gradCam,
+                clear);
         bar.getStyleClass().add("toolbar");
         return bar;
+    }
+
+    private void showGradCam() {
+        GradCamViewModel cam = vm.gradCamOfSelected();
+        if (cam != null) {
+            GradCamView.show(root.getScene().getWindow(), cam);
+        }
     }
 
     private static Node rowNode(PredictionRow row) {

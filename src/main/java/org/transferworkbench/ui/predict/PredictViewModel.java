@@ -23,6 +23,8 @@ import org.transferworkbench.engine.experiment.RunPredictor;
 import org.transferworkbench.engine.experiment.TopK;
 import org.transferworkbench.engine.io.AtomicFiles;
 import org.transferworkbench.engine.runs.RunDirectory;
+import org.transferworkbench.ui.explain.GradCamModels;
+import org.transferworkbench.ui.explain.GradCamViewModel;
 import org.transferworkbench.ui.fx.BackgroundJob;
 import org.transferworkbench.ui.fx.WorkbenchContext;
 
@@ -40,8 +42,22 @@ public final class PredictViewModel {
     private RunPredictor predictor;
     private String predictorRun;
 
-    public PredictViewModel(WorkbenchContext context) {
+    private final ObjectProperty<PredictionRow> selected = new SimpleObjectProperty<>();
+    private final GradCamModels gradCamModels;
+
+    public PredictViewModel(WorkbenchContext context, GradCamModels gradCamModels) {
         this.context = context;
+        this.gradCamModels = gradCamModels;
+    }
+
+    /** The Grad-CAM of the selected image with the model that classified it; null when nothing is selected. */
+    public GradCamViewModel gradCamOfSelected() {
+        PredictionRow row = selected.get();
+        return row == null ? null : new GradCamViewModel(context, gradCamModels, row.run(), row.image());
+    }
+
+    public ObjectProperty<PredictionRow> selectedProperty() {
+        return selected;
     }
 
     /** Runs that have a best model. */
@@ -72,7 +88,7 @@ public final class PredictViewModel {
             List<String> failures = new ArrayList<>();
             List<PredictionRow> out = new ArrayList<>();
             for (TopK top : model.predict(images, k, failures, p, cancel)) {
-                out.add(new PredictionRow(Path.of(top.image()), top.guesses()));
+                out.add(new PredictionRow(Path.of(top.image()), top.guesses(), target));
             }
             failures.forEach(f -> org.slf4j.LoggerFactory.getLogger(PredictViewModel.class).warn("{}", f));
             return out;
