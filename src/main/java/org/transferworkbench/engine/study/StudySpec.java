@@ -61,7 +61,7 @@ public record StudySpec(String name, Path dataset, Map<String, String> base, Lis
         // Every arm must make a valid request before the first repeat starts, not fail hours later.
         for (StudyArm arm : arms) {
             try {
-                settingsFor(arm, seeds.get(0)).toRequest();
+                settings(base, arm, dataset, seeds.get(0)).toRequest();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Arm '" + arm.label() + "': " + e.getMessage(), e);
             }
@@ -70,6 +70,11 @@ public record StudySpec(String name, Path dataset, Map<String, String> base, Lis
 
     /** Base settings, then the arm's, then the study's own (dataset and seed). */
     public TrainingSettings settingsFor(StudyArm arm, long seed) {
+        return settings(base, arm, dataset, seed);
+    }
+
+    // static: the compact constructor validates before the fields are assigned
+    private static TrainingSettings settings(Map<String, String> base, StudyArm arm, Path dataset, long seed) {
         return TrainingSettings.defaults().withAll(base).withAll(arm.settings())
                 .with("data", dataset.toString()).with("seed", Long.toString(seed));
     }
