@@ -9,7 +9,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code study show ID}: the table and the paired comparisons of the repeats finished so far. */
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Print a study's table (mean ± sd, 95% bootstrap CI) and paired comparisons between arms.")
+        description = "Print a study's table (mean ± sd, 95%% bootstrap CI) and paired comparisons between arms.")
 public final class StudyShowCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -56,7 +56,8 @@ class StudyCliTest {
         Outcome run = cli("study", spec.toString(), "--runs-dir", runs);
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out().lines().filter(l -> l.startsWith("[") && l.contains("test accuracy")).toList()).hasSize(4);
+        assertThat(run.out().lines().filter(l -> l.startsWith("[") && l.contains("test accuracy")).toList())
+                .hasSize(4);
         assertThat(run.out()).contains("[1/4] adam, seed 1").contains("[4/4] sgd, seed 2")
                 .contains("Paired comparisons").contains("sgd vs adam, accuracy, 2 pair(s)");
         List<StudyFolder> studies = new StudyStore(Path.of(runs)).list();

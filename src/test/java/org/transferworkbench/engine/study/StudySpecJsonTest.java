@@ -54,6 +54,15 @@ class StudySpecJsonTest {
     }
 
     @Test
+    void theDocumentedExampleIsAValidStudyOnTheDemoDataset() throws IOException {
+        StudySpec spec = StudySpecJson.read(Path.of("docs/study-example.json"));
+        assertThat(spec.dataset()).isEqualTo(Path.of("datasets/demo-cells").toAbsolutePath().normalize());
+        assertThat(spec.arms()).hasSize(2);
+        assertThat(spec.settingsFor(spec.arms().get(0), 1).toRequest().split().groupPattern())
+                .isEqualTo("_(photo\\d+)_");
+    }
+
+    @Test
     void aSeedCountMeansSeedsFromOne() throws IOException {
         assertThat(read(study("{}", ARMS, "3", "0")).seeds()).containsExactly(1L, 2L, 3L);
     }
