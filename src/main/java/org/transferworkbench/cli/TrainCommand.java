@@ -31,17 +31,21 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--model", description = "vgg11, vgg13, vgg16c, vgg16 or vgg19 (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--freeze", description = "conv (feature extraction), none (fine-tune all), blocks:1-3, ...; add +fc to freeze the "
+    @Option(names = "--freeze",
+            description = "conv (feature extraction), none (fine-tune all), blocks:1-3, ...; add +fc to freeze the "
                     + "dense layers (default: ${DEFAULT-VALUE}).")
     String freeze;
 
-    @Option(names = "--input", description = "Input size in pixels, a multiple of 32 from 32 to 224 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--input",
+            description = "Input size in pixels, a multiple of 32 from 32 to 224 (default: ${DEFAULT-VALUE}).")
     int input;
 
-    @Option(names = "--head", description = "compact (global average pooling) or paper (fc 4096-4096) (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--head",
+            description = "compact (global average pooling) or paper (fc 4096-4096) (default: ${DEFAULT-VALUE}).")
     String head;
 
-    @Option(names = "--hidden", description = "Units of the compact head's dense layer, 0 for none (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--hidden",
+            description = "Units of the compact head's dense layer, 0 for none (default: ${DEFAULT-VALUE}).")
     int hidden;
 
     @Option(names = "--dropout", description = "Dropout in the head (default: ${DEFAULT-VALUE}).")
@@ -66,10 +70,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--weight-decay", description = "(default: ${DEFAULT-VALUE})")
     double weightDecay;
 
-    @Option(names = "--conv-lr-factor", description = "Learning-rate factor for trained conv blocks, e.g. 0.1 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--conv-lr-factor",
+            description = "Learning-rate factor for trained conv blocks, e.g. 0.1 (default: ${DEFAULT-VALUE}).")
     double convLrFactor;
 
-    @Option(names = "--patience", description = "Early stopping after this many epochs without better validation accuracy; 0 = off "
+    @Option(names = "--patience",
+            description = "Early stopping after this many epochs without better validation accuracy; 0 = off "
                     + "(default: ${DEFAULT-VALUE}).")
     int patience;
 
@@ -89,10 +95,12 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--reuse-split", paramLabel = "CSV", description = "Reuse a split manifest (a run's split.csv).")
     Path reuseSplit;
 
-    @Option(names = "--augment", description = "none or a list: hflip,vflip,rot=15,crop,brightness=0.2,contrast=0.2 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--augment",
+            description = "none or a list: hflip,vflip,rot=15,crop,brightness=0.2,contrast=0.2 (default: ${DEFAULT-VALUE}).")
     String augment;
 
-    @Option(names = "--resize", description = "crop (shorter side, centre crop) or letterbox (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--resize",
+            description = "crop (shorter side, centre crop) or letterbox (default: ${DEFAULT-VALUE}).")
     String resize;
 
     @Option(names = "--weights", paramLabel = "SOURCE",
@@ -124,6 +132,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Every option through the shared {@link TrainingSettings}, so a study file's settings mean the same. */
     ExperimentRequest request() {
+        try {
+            return settings().toRequest();
+        } catch (IllegalArgumentException e) {
+            // on the command line a setting is an option: "Setting 'split' takes ..." reads "--split takes ..."
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^Setting '([a-z-]+)'", "--$1"), e);
+        }
+    }
+
+    private TrainingSettings settings() {
         return TrainingSettings.defaults()
                 .with("data", (data != null ? data : Defaults.demoDataset()).toString())
                 .with("name", name).with("model", model).with("freeze", freeze)
@@ -137,7 +154,6 @@ public final class TrainCommand implements Callable<Integer> {
                 .with("split", split).with("group", group)
                 .with("reuse-split", reuseSplit == null ? null : reuseSplit.toString())
                 .with("augment", augment).with("resize", resize).with("weights", weights)
-                .with("weights-url", weightsUrl).with("keep-imagenet-head", String.valueOf(keepImagenetHead))
-                .toRequest();
+                .with("weights-url", weightsUrl).with("keep-imagenet-head", String.valueOf(keepImagenetHead));
     }
 }

@@ -84,6 +84,10 @@ public final class StudyRunner {
                 default -> RepeatState.FAILED;
             };
             return queue.update(queue.current().repeats().get(repeat.index()).ended(end, plan.reason()));
+        } catch (java.util.concurrent.CancellationException e) {
+            // cancelled before the run had its folder (while scanning): nothing to keep, start afresh next time
+            return queue.update(queue.current().repeats().get(repeat.index()).ended(RepeatState.CANCELLED,
+                    "cancelled before training began"));
         } catch (RuntimeException | IOException e) {
             // One bad repeat (a full disk, a corrupt image) should not throw away a night of other repeats.
             LOG.warn("Study {}: repeat {} failed", study.id(), repeat.describe(), e);
@@ -114,7 +118,7 @@ public final class StudyRunner {
         listener.onStage("splitting into " + spec.folds() + " folds");
         DatasetScan scan = new DatasetScanner().scan(spec.dataset(), listener::onProgress, cancel);
         TrainingSettings base = TrainingSettings.defaults().withAll(spec.base());
-        double validationShare = validationShare(base.get("split"));
+        double validationShare = StudySpec.validationShare(base);
         for (long seed : spec.seeds()) {
             List<SplitManifest> splits = new StratifiedGroupKFold(spec.folds(), seed,
                     base.get("group").isEmpty() ? null : base.get("group"), validationShare).splits(scan);
@@ -126,13 +130,6 @@ public final class StudyRunner {
         }
     }
 
-    /** Under k-fold the test share is 1/k; the split setting's validation share of train+validation is kept. */
-    static double validationShare(String split) {
-        String[] parts = split.split(",");
-        double train = Double.parseDouble(parts[0].trim());
-        double validation = Double.parseDouble(parts[1].trim());
-        return validation / (train + validation);
-    }
 
     /** Names the run in the queue and tags it the moment its folder exists. */
     private static final class TaggingListener extends ForwardingListener {

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.transferworkbench.engine.data.StratifiedGroupKFold;
 import org.transferworkbench.engine.experiment.TrainingSettings;
 
 /**
@@ -58,6 +59,9 @@ public record StudySpec(String name, Path dataset, Map<String, String> base, Lis
             throw new IllegalArgumentException("\"folds\" must be 0 (one train/validation/test split per seed) or "
                     + "from 2 to " + MAX_FOLDS + "; got " + folds + ".");
         }
+        if (folds > 0) {
+            new StratifiedGroupKFold(folds, 0, null, validationShare(TrainingSettings.defaults().withAll(base)));
+        }
         // Every arm must make a valid request before the first repeat starts, not fail hours later.
         for (StudyArm arm : arms) {
             try {
@@ -79,6 +83,15 @@ public record StudySpec(String name, Path dataset, Map<String, String> base, Lis
                 .with("data", dataset.toString()).with("seed", Long.toString(seed));
     }
 
+    /**
+     * Under k-fold the test share is 1/k; validation keeps the share of train + validation that the "split"
+     * setting gives it (0.15 / 0.85 by default).
+     */
+    static double validationShare(TrainingSettings settings) {
+        var split = settings.with("data", "-").toRequest().split();
+        return split.validationFraction() / (split.trainFraction() + split.validationFraction());
+    }
+
     public StudyArm arm(String label) {
         return arms.stream().filter(a -> a.label().equals(label)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("The study has no arm '" + label + "'."));
@@ -97,8 +110,9 @@ public record StudySpec(String name, Path dataset, Map<String, String> base, Lis
                         .filter(k -> !STUDY_OWNED.contains(k)).toList()) + ".");
             }
             if (STUDY_OWNED.contains(key)) {
-                throw new IllegalArgumentException("Setting '" + key + "' in " + where + " is set by the study for each "
-                        + "repeat; give the dataset as \"dataset\" and the seeds as \"seeds\".");
+                throw new IllegalArgumentException("Setting '" + key + "' in " + where
+                        + " is set by the study for each repeat; give the dataset as \"dataset\" and the seeds as "
+                        + "\"seeds\".");
             }
             if (isArm && SHARED_ONLY.contains(key)) {
                 throw new IllegalArgumentException("Setting '" + key + "' in " + where + " must be the same for every "
