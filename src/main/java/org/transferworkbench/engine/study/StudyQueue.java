@@ -1,5 +1,6 @@
 package org.transferworkbench.engine.study;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +40,7 @@ public record StudyQueue(int formatVersion, String studyId, List<StudyRepeat> re
         return repeats.stream().filter(r -> r.state() == state).count();
     }
 
+    @JsonIgnore
     public boolean isComplete() {
         return count(RepeatState.SUCCEEDED) == repeats.size();
     }
