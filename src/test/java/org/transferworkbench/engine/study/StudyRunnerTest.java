@@ -98,36 +98,15 @@ class StudyRunnerTest {
         assertThat(tag).isEqualTo(new StudyTag(StudyTag.FORMAT_VERSION, study.id(), "frozen", 2, -1, 1));
     }
 
+    /** One 2-repeat study taken through three stops: a kill, a cancel, and a crash between two writes. */
     @Test
-    void aRepeatKilledBeforeItsFirstEpochIsRestartedAndAFinishedRunIsKept() throws IOException {
+    void killedBeforeTheFirstEpochRestartsCancelStopsCleanlyAndAFinishedRunIsKept() throws IOException {
         StudyFolder study = studies.create(TinyStudies.oneArm(data, 1, List.of(1L, 2L), 0), LocalDateTime.now());
         assertThatThrownBy(() -> new StudyRunner(store).run(study, crashing(0, "run created"),
                 CancellationToken.none())).isInstanceOf(SimulatedCrash.class);
         String abandoned = study.readQueue().repeats().get(0).runId();
         assertThat(abandoned).isNotNull();
 
-        StudyOutcome outcome = new StudyRunner(store).run(study, new StudyListener() { }, CancellationToken.none());
-        StudyRepeat restarted = outcome.queue().repeats().get(0);
-        assertThat(outcome.complete()).isTrue();
-        assertThat(restarted.runId()).isNotEqualTo(abandoned);
-        assertThat(restarted.attempts()).isEqualTo(2);
-        assertThat(restarted.message()).isEqualTo("restarted: the previous attempt " + abandoned
-                + " stopped before its first epoch ended");
-
-        // A crash after the second run finished but before the queue said so: queue.json still says RUNNING.
-        StudyRepeat finished = outcome.queue().repeats().get(1);
-        study.writeQueue(outcome.queue().with(finished.continuing(null)));
-        StudyOutcome again = new StudyRunner(store).run(study, new StudyListener() { }, CancellationToken.none());
-        assertThat(again.queue().repeats().get(1).state()).isEqualTo(RepeatState.SUCCEEDED);
-        assertThat(again.queue().repeats().get(1).runId()).isEqualTo(finished.runId());
-        assertThat(again.queue().repeats().get(1).message()).isEqualTo("kept: run " + finished.runId()
-                + " had finished");
-        assertThat(store.list()).hasSize(3); // the abandoned attempt and the two kept runs; nothing retrained
-    }
-
-    @Test
-    void cancellingStopsCleanlyBetweenRepeatsAndResumeFinishesTheStudy() throws IOException {
-        StudyFolder study = studies.create(TinyStudies.oneArm(data, 1, List.of(1L, 2L), 0), LocalDateTime.now());
         CancellationToken cancel = new CancellationToken();
         StudyOutcome stopped = new StudyRunner(store).run(study, new StudyListener() {
             @Override
@@ -136,14 +115,24 @@ class StudyRunnerTest {
             }
         }, cancel);
         assertThat(stopped.cancelled()).isTrue();
-        assertThat(study.readQueue().repeats()).extracting(StudyRepeat::state)
-                .containsExactly(RepeatState.SUCCEEDED, RepeatState.PENDING);
         assertThat(study.isRunning()).isFalse();
+        assertThat(study.readQueue()).isEqualTo(stopped.queue());
+        assertThat(stopped.queue().repeats()).extracting(StudyRepeat::state)
+                .containsExactly(RepeatState.SUCCEEDED, RepeatState.PENDING);
+        StudyRepeat restarted = stopped.queue().repeats().get(0);
+        assertThat(restarted.runId()).isNotEqualTo(abandoned);
+        assertThat(restarted.attempts()).isEqualTo(2);
+        assertThat(restarted.message()).isEqualTo("restarted: the previous attempt " + abandoned
+                + " stopped before its first epoch ended");
 
+        // A crash after the first run finished but before the queue said so: queue.json still says RUNNING.
+        study.writeQueue(stopped.queue().with(restarted.continuing(null)));
         StudyOutcome done = new StudyRunner(store).run(study, new StudyListener() { }, CancellationToken.none());
         assertThat(done.complete()).isTrue();
-        assertThat(done.queue().repeats().get(0)).isEqualTo(stopped.queue().repeats().get(0));
-        assertThat(store.list()).hasSize(2);
+        StudyRepeat kept = done.queue().repeats().get(0);
+        assertThat(kept.runId()).isEqualTo(restarted.runId());
+        assertThat(kept.message()).isEqualTo("kept: run " + restarted.runId() + " had finished");
+        assertThat(store.list()).hasSize(3); // the abandoned attempt and the two study runs; nothing retrained
     }
 
     @Test
