@@ -7,6 +7,8 @@ import org.transferworkbench.engine.experiment.ExperimentRequest;
 import org.transferworkbench.engine.experiment.ExperimentResult;
 import org.transferworkbench.engine.experiment.ExperimentRunner;
 import org.transferworkbench.engine.experiment.TrainingSettings;
+import org.transferworkbench.engine.experiment.WarmStartExperiment;
+import org.transferworkbench.engine.experiment.WarmStartResult;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -105,8 +107,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--weights", paramLabel = "SOURCE",
             description = "Starting weights: random, imagenet (DL4J zoo file, downloaded once and cached), "
-                    + "keras:FILE.h5 (keras-applications weights) or model:FILE.zip (a run's model) "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "keras:FILE.h5 (keras-applications weights), model:FILE.zip (a run's model), "
+                    + "warmstart:vgg11 (train VGG11 first, then start this deeper net from it, as in the paper) or "
+                    + "warmstart:RUN|FILE.zip (from an existing VGG11 run or model) (default: ${DEFAULT-VALUE}).")
     String weights;
 
     @Option(names = "--weights-url", paramLabel = "URL",
@@ -125,7 +128,17 @@ public final class TrainCommand implements Callable<Integer> {
         ConsoleProgress console = new ConsoleProgress(System.out, System.err, request.hyper().epochs());
         ShutdownCancel.install(cancel);
         System.out.println("Device: " + EnvironmentInfo.deviceDescription());
-        ExperimentResult result = new ExperimentRunner(parent.runStore()).run(request, console, cancel);
+        ExperimentRunner runner = new ExperimentRunner(parent.runStore());
+        if (WarmStartExperiment.appliesTo(request)) {
+            WarmStartResult result = new WarmStartExperiment(runner).run(request, console, cancel);
+            console.finished(result.warmup());
+            if (result.target() != null) {
+                console.finished(result.target());
+            }
+            System.out.println(result.summary());
+            return Cli.exitCode(result.state());
+        }
+        ExperimentResult result = runner.run(request, console, cancel);
         console.finished(result);
         return Cli.exitCode(result.state());
     }

@@ -160,7 +160,7 @@ public final class MainWindow {
                 model.inputSizeProperty().get(), model.headProperty().get(), model.hiddenUnitsProperty().get(),
                 model.dropoutProperty().get(), model.freezePlanProperty().get(), hyper.toHyperparameters(),
                 dataset.split().toSpec(), dataset.reuseSplitProperty().get(), dataset.augmentation().toSettings(),
-                null);
+                null, model.weightsChoice());
     }
 
     private void newRunFrom(RunConfig config) {

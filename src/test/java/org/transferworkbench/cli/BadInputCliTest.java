@@ -75,12 +75,23 @@ class BadInputCliTest {
         "--group|(unclosed|The group pattern",
         "--model|vgg7|Unknown model",
         "--freeze|blocks:9|Blocks are numbered 1 to 5",
+        "--weights|warmstart:|warmstart: needs vgg11 (train one first), a VGG11 run or a VGG11 model zip",
     })
     void nonsenseSettingsAreRefusedBeforeAnyWork(String option, String value, String message) {
         Path runs = tmp.resolve("runs");
         Outcome o = cli("train", "--data", tmp.resolve("no-need-to-exist").toString(), "--runs-dir",
                 runs.toString(), option, value);
         assertRefused(o, message == null ? "" : message, runs);
+    }
+
+    @Test
+    void aWarmStartOfAVgg11OrFromAMissingRunIsRefused() throws Exception {
+        Path data = ShapesDataset.write(tmp.resolve("shapes"), 6, 32, 3);
+        Path runs = tmp.resolve("runs");
+        assertRefused(train(data, runs, "--weights", "warmstart:vgg11"), "A warm start initialises a deeper network "
+                + "(vgg13, vgg16c, vgg16 or vgg19) from a VGG11", runs);
+        assertRefused(cli("train", "--data", data.toString(), "--runs-dir", runs.toString(), "--model", "vgg16",
+                "--input", "32", "--weights", "warmstart:no-such-run"), "No run 'no-such-run' in " + runs, runs);
     }
 
     @Test

@@ -9,7 +9,10 @@ import org.transferworkbench.engine.training.TrainingListener;
 /** Events of a whole run, from scanning the data to the test evaluation. Called on the worker thread. */
 public interface ExperimentListener extends TrainingListener {
 
-    /** A new phase: "scanning", "splitting", "building model", "training", "testing". */
+    /**
+     * A new phase: "scanning", "splitting", "building model", "training", "testing"; in a warm-start experiment
+     * prefixed with its stage, e.g. "VGG11 warm-up (1/2): training".
+     */
     default void onStage(String stage) {
     }
 

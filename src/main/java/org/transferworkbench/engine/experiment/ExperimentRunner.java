@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
@@ -75,8 +77,9 @@ public final class ExperimentRunner {
         }
         ModelSpec spec = new ModelSpec(request.variant(), request.inputSize(), split.classNames().size(),
                 request.head(), request.compactHiddenUnits(), request.dropout());
-        // Before the run folder exists: a missing weights file fails here, leaving nothing behind.
-        String weights = weightsLoader.describe(request.weights(), VggLayout.of(spec), cancel);
+        // Before the run folder exists: a missing weights file or warm-start run fails here, leaving nothing behind.
+        WeightsChoice weightsChoice = WarmStartResolver.resolve(request, split.classNames(), store);
+        String weights = weightsLoader.describe(weightsChoice, VggLayout.of(spec), cancel);
 
         MemoryEstimate.of(VggLayout.of(spec), request.freezePlan(), request.hyper().batchSize(),
                 request.hyper().optimizer().stateSlots())
@@ -86,17 +89,20 @@ public final class ExperimentRunner {
         try (RunLock lock = run.lock()) {
             RunConfig config = RunConfigs.of(request, scan, split, Instant.now(), weights);
             run.writeConfig(config);
+            StartingWeights.of(weightsChoice).write(run);
             split.write(run.file(RunDirectory.SPLIT));
             DataPreparation.writeSkipped(scan, run.file(RunDirectory.SKIPPED));
             RunRecorder recorder = new RunRecorder(run, RunStatus.started(Instant.now()), List.of());
             recorder.update(recorder.status());
             listener.onRunCreated(run);
-            for (String w : DataPreparation.warnings(scan, request)) {
+            List<String> warnings = new ArrayList<>(DataPreparation.warnings(scan, request));
+            WarmStartResolver.freezeWarning(request).ifPresent(warnings::add);
+            for (String w : warnings) {
                 listener.onMessage("Warning: " + w);
                 recorder.log("Warning: " + w);
             }
             return train(run, config, spec, split, recorder, listener, cancel, 1,
-                    new EarlyStopping(request.hyper().earlyStoppingPatience()), null, request.weights());
+                    new EarlyStopping(request.hyper().earlyStoppingPatience()), null, weightsChoice);
         }
     }
 
@@ -132,11 +138,26 @@ public final class ExperimentRunner {
             listener.onMessage("Resuming run " + run.id() + " after epoch " + done + ".");
             EarlyStopping stopping = EarlyStopping.resumed(config.hyperparameters().earlyStoppingPatience(),
                     status.bestEpoch(), status.bestValidationAccuracy(), status.bestValidationLoss());
-            // The weights source only matters for a fresh model; a run without a checkpoint starts from random
-            // weights, whatever the run first started from (known gap: noted on issue 6).
             return train(run, config, config.modelSpec(), split, recorder, listener, cancel, done + 1, stopping,
-                    model, WeightsChoice.RANDOM);
+                    model, done == 0 ? startingWeights(run, config, listener) : WeightsChoice.RANDOM);
         }
+    }
+
+    /**
+     * A run stopped before its first checkpoint starts again from what it first started from: the seeded random
+     * initialisation is the same, and so are the pretrained weights when the user chose them.
+     */
+    private static WeightsChoice startingWeights(RunDirectory run, RunConfig config, ExperimentListener listener)
+            throws IOException {
+        Optional<StartingWeights> recorded = StartingWeights.read(run);
+        if (recorded.isPresent()) {
+            return recorded.get().toChoice();
+        }
+        if (config.weights() != null && !config.weights().startsWith("random")) {
+            listener.onMessage("Warning: run " + run.id() + " predates " + StartingWeights.FILE + "; it restarts "
+                    + "from random weights, not from " + config.weights() + ".");
+        }
+        return WeightsChoice.RANDOM;
     }
 
     /**

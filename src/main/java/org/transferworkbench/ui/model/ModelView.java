@@ -26,6 +26,8 @@ import org.transferworkbench.ui.fx.Formats;
 public final class ModelView {
     static final String RANDOM_WEIGHTS = "Random initialisation";
     static final String IMAGENET_WEIGHTS = "ImageNet (coming)";
+    /** The paper's scheme: a VGG11 run first, then this network from its first four convolutions and head. */
+    static final String WARM_START_WEIGHTS = "Warm start from VGG11 (trains VGG11 first)";
     private final ModelViewModel vm;
     private final HyperparametersViewModel hyper;
     private final SplitPane root;
@@ -53,8 +55,14 @@ public final class ModelView {
         ComboBox<VggVariant> variant = new ComboBox<>(FXCollections.observableArrayList(VggVariant.values()));
         variant.setId("variantChoice");
         variant.valueProperty().bindBidirectional(vm.variantProperty());
-        ComboBox<String> weights = new ComboBox<>(FXCollections.observableArrayList(RANDOM_WEIGHTS, IMAGENET_WEIGHTS));
-        weights.setValue(RANDOM_WEIGHTS);
+        ComboBox<String> weights = new ComboBox<>(FXCollections.observableArrayList(RANDOM_WEIGHTS,
+                WARM_START_WEIGHTS, IMAGENET_WEIGHTS));
+        weights.setId("weightsChoice");
+        weights.setValue(vm.warmStartFromVgg11Property().get() ? WARM_START_WEIGHTS : RANDOM_WEIGHTS);
+        weights.valueProperty().addListener((obs, old, now) ->
+                vm.warmStartFromVgg11Property().set(WARM_START_WEIGHTS.equals(now)));
+        vm.warmStartFromVgg11Property().addListener((obs, old, now) ->
+                weights.setValue(now ? WARM_START_WEIGHTS : RANDOM_WEIGHTS));
         weights.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {

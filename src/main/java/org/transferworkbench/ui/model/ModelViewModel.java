@@ -19,6 +19,8 @@ import org.transferworkbench.engine.model.ModelSpec;
 import org.transferworkbench.engine.model.ModelSummary;
 import org.transferworkbench.engine.model.VggLayout;
 import org.transferworkbench.engine.model.VggVariant;
+import org.transferworkbench.engine.model.weights.WeightsChoice;
+import org.transferworkbench.engine.model.weights.WeightsSource;
 
 /**
  * The network choice and its freeze plan. The layer table comes from {@link VggLayout} (analytic, instant), so
@@ -33,6 +35,7 @@ public final class ModelViewModel {
     private final IntegerProperty classCount = new SimpleIntegerProperty(4);
     private final BooleanProperty[] blockFrozen = new BooleanProperty[VggVariant.BLOCK_COUNT];
     private final BooleanProperty fcFrozen = new SimpleBooleanProperty();
+    private final BooleanProperty warmStartFromVgg11 = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<VggLayout> layout = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<FreezePlan> freezePlan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyLongWrapper totalParams = new ReadOnlyLongWrapper();
@@ -106,6 +109,19 @@ public final class ModelViewModel {
 
     public BooleanProperty fcFrozenProperty() {
         return fcFrozen;
+    }
+
+    /** The paper's warm start: train a VGG11 first and start this network from it (two runs). */
+    public BooleanProperty warmStartFromVgg11Property() {
+        return warmStartFromVgg11;
+    }
+
+    /** The starting weights the Model tab offers: random, or the warm start from a VGG11 trained first. */
+    public WeightsChoice weightsChoice() {
+        return warmStartFromVgg11.get()
+                ? new WeightsChoice(WeightsSource.parse("warmstart:" + WeightsSource.WarmStart.TRAIN_VGG11_FIRST),
+                false, null)
+                : WeightsChoice.RANDOM;
     }
 
     public ObjectProperty<VggVariant> variantProperty() {

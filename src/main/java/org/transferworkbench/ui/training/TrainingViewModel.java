@@ -1,5 +1,6 @@
 package org.transferworkbench.ui.training;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ import org.transferworkbench.engine.experiment.Errors;
 import org.transferworkbench.engine.experiment.ExperimentRequest;
 import org.transferworkbench.engine.experiment.ExperimentResult;
 import org.transferworkbench.engine.experiment.ExperimentRunner;
+import org.transferworkbench.engine.experiment.WarmStartExperiment;
 import org.transferworkbench.engine.experiment.RunFailedException;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.runs.RunDirectory;
@@ -91,7 +93,17 @@ public final class TrainingViewModel {
         }
         launch("Training " + request.runName(), "Starting " + request.runName() + ": " + request.variant()
                 + ", input " + request.inputSize() + ", " + request.freezePlan().describe(),
-                (events, cancel) -> new ExperimentRunner(context.runStore()).run(request, events, cancel));
+                (events, cancel) -> run(request, events, cancel));
+    }
+
+    /** One run, or for the warm start the VGG11 run and then (if it succeeded) the requested one. */
+    private ExperimentResult run(ExperimentRequest request, TrainingEventBuffer events, CancellationToken cancel)
+            throws IOException {
+        ExperimentRunner runner = new ExperimentRunner(context.runStore());
+        if (!WarmStartExperiment.appliesTo(request)) {
+            return runner.run(request, events, cancel);
+        }
+        return new WarmStartExperiment(runner).run(request, events, cancel).last();
     }
 
     /**
@@ -170,7 +182,7 @@ public final class TrainingViewModel {
                         e.metrics().validationLoss(), e.metrics().trainAccuracy(),
                         e.metrics().validationAccuracy(), e.improved() ? " — best so far" : ""));
             } else if (event instanceof TrainingEvent.Progress p && lastIteration == null
-                    && !"training".equals(stage.get())) {
+                    && !isTraining(stage.get())) {
                 showStageProgress(p);
             } else {
                 applyOther(event);
@@ -186,7 +198,7 @@ public final class TrainingViewModel {
     private void applyOther(TrainingEvent event) {
         if (event instanceof TrainingEvent.Stage s) {
             stage.set(s.name());
-            if (!"training".equals(s.name())) {
+            if (!isTraining(s.name())) {
                 progress.set(INDETERMINATE);
                 progressText.set(Character.toUpperCase(s.name().charAt(0)) + s.name().substring(1) + "…");
             }
@@ -200,6 +212,11 @@ public final class TrainingViewModel {
             appendLog(String.format(Locale.ROOT, "Test accuracy %.3f, balanced accuracy %.3f", t.accuracy(),
                     t.balancedAccuracy()));
         }
+    }
+
+    /** "training", or a stage's training in a two-run experiment ("VGG11 warm-up (1/2): training"). */
+    private static boolean isTraining(String stageName) {
+        return stageName.equals("training") || stageName.endsWith(": training");
     }
 
     /** Steps before and after the epochs (scanning, caching features, testing) fill the bar on their own. */

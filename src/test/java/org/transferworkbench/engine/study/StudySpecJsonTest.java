@@ -84,6 +84,9 @@ class StudySpecJsonTest {
                 .contains("best-model.zip");
         assertThatThrownBy(() -> read(study("{}", "[{'label': 'w', 'settings': {'weights': 'nonsense:x'}}]",
                 "1", "0"))).hasMessageContaining("Arm 'w':");
+        assertThatThrownBy(() -> read(study("{'model': 'vgg16'}", "[{'label': 'warm', 'settings': {'weights': "
+                + "'warmstart:vgg11'}}]", "1", "0"))).hasMessageContaining("Arm 'warm': weights warmstart:vgg11")
+                .hasMessageContaining("give warmstart:RUN");
     }
 
     @Test

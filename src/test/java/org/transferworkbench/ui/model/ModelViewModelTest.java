@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.transferworkbench.engine.model.FreezePlan;
 import org.transferworkbench.engine.model.HeadType;
 import org.transferworkbench.engine.model.VggVariant;
+import org.transferworkbench.engine.model.weights.WeightsSource;
 
 class ModelViewModelTest {
 
@@ -23,6 +24,18 @@ class ModelViewModelTest {
         assertThat(vm.trainableParamsProperty().get()).isEqualTo(trainable + block5);
         assertThat(vm.totalParamsProperty().get()).isEqualTo(frozen + trainable);
         assertThat(vm.freezePlanProperty().get()).isEqualTo(FreezePlan.parse("blocks:1-4"));
+    }
+
+    @Test
+    void theWarmStartChoiceAsksForAVgg11ToBeTrainedFirst() {
+        ModelViewModel vm = new ModelViewModel();
+        assertThat(vm.weightsChoice().isRandom()).isTrue();
+
+        vm.warmStartFromVgg11Property().set(true);
+
+        assertThat(vm.weightsChoice().source()).isInstanceOfSatisfying(WeightsSource.WarmStart.class,
+                w -> assertThat(w.trainsVgg11First()).isTrue());
+        assertThat(vm.weightsChoice().source().cliText()).isEqualTo("warmstart:vgg11");
     }
 
     @Test

@@ -126,7 +126,7 @@ public final class WeightMapper {
                 && target.getParam("b").length() == p.bias().length();
     }
 
-    private static void check(String name, Layer target, LayerParams p) {
+    static void check(String name, Layer target, LayerParams p) {
         INDArray w = target.getParam("W");
         INDArray b = target.getParam("b");
         if (!Arrays.equals(w.shape(), p.weights().shape())) {
@@ -140,7 +140,7 @@ public final class WeightMapper {
     }
 
     /** Assigns into the existing parameter views, which are slices of the network's single flat parameter vector. */
-    private static void assign(Layer target, LayerParams p) {
+    static void assign(Layer target, LayerParams p) {
         INDArray w = target.getParam("W");
         INDArray b = target.getParam("b");
         w.assign(p.weights().castTo(w.dataType()));

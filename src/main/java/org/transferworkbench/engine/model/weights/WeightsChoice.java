@@ -13,7 +13,8 @@ public record WeightsChoice(WeightsSource source, boolean keepImagenetHead, Stri
         if (source == null) {
             source = new WeightsSource.Random();
         }
-        if (keepImagenetHead && source instanceof WeightsSource.Random) {
+        if (keepImagenetHead && (source instanceof WeightsSource.Random
+                || source instanceof WeightsSource.WarmStart)) {
             throw new IllegalArgumentException("--keep-imagenet-head needs pretrained weights (--weights imagenet or "
                     + "keras:FILE.h5).");
         }

@@ -48,6 +48,13 @@ public final class WeightsLoader {
         if (source instanceof WeightsSource.ModelZip m) {
             return "model " + absolute(m.file()) + " adler32=" + Adler32Checksum.of(existing(m.file()), cancel);
         }
+        if (source instanceof WeightsSource.WarmStart w) {
+            WarmStartMapper.checkTarget(layout.spec().variant());
+            Path zip = resolved(w);
+            return "warmstart " + (w.sourceRun() == null ? "" : "run=" + w.sourceRun() + " ") + "model="
+                    + absolute(zip) + " adler32=" + Adler32Checksum.of(existing(zip), cancel) + " layers="
+                    + String.join(",", WarmStartMapper.copiedLayers(layout));
+        }
         return "random";
     }
 
@@ -70,6 +77,15 @@ public final class WeightsLoader {
             long sum = Adler32Checksum.of(existing(m.file()), cancel);
             return apply(choice, graph, layout, ModelZipWeights.read(m.file()), name, Long.toString(sum));
         }
+        if (source instanceof WeightsSource.WarmStart w) {
+            Path zip = resolved(w);
+            long sum = Adler32Checksum.of(existing(zip), cancel);
+            String from = w.sourceRun() == null ? zip.toString() : "run " + w.sourceRun() + " (" + zip + ")";
+            WeightLoadReport report = WarmStartMapper.apply(graph, layout, ModelZipWeights.read(zip), from,
+                    Long.toString(sum));
+            LOG.info("Warm start from {} into {}; random: {}", from, report.loaded(), report.random());
+            return report;
+        }
         return WeightLoadReport.allRandom(layout.layers().stream().filter(LayerSpec::hasWeights)
                 .map(LayerSpec::name).toList());
     }
@@ -79,6 +95,18 @@ public final class WeightsLoader {
         WeightLoadReport report = WeightMapper.apply(graph, layout, source, choice.keepImagenetHead(), name, checksum);
         LOG.info("Loaded weights from {} into {}; random: {}", name, report.loaded(), report.random());
         return report;
+    }
+
+    /** A run reference must have been looked up in the run store (the experiment does that) before loading. */
+    private static Path resolved(WeightsSource.WarmStart w) {
+        if (w.trainsVgg11First()) {
+            throw new IllegalArgumentException("--weights warmstart:vgg11 trains a VGG11 first; start it as a warm-start"
+                    + " experiment (train does), not as a single run.");
+        }
+        if (w.modelZip() == null) {
+            throw new IllegalStateException("The warm-start run '" + w.reference() + "' was not looked up.");
+        }
+        return w.modelZip();
     }
 
     private static String head(WeightsChoice choice) {
