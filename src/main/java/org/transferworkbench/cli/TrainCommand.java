@@ -11,6 +11,7 @@ import org.transferworkbench.engine.experiment.WarmStartExperiment;
 import org.transferworkbench.engine.experiment.WarmStartResult;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -121,14 +122,17 @@ public final class TrainCommand implements Callable<Integer> {
                     + "must be named after ImageNet classes).")
     boolean keepImagenetHead;
 
+    @Mixin
+    GpuOption gpuOption = new GpuOption();
+
     @Override
     public Integer call() throws Exception {
         ExperimentRequest request = request();
+        ExperimentRunner runner = gpuOption.apply(new ExperimentRunner(parent.runStore()), System.out);
         CancellationToken cancel = new CancellationToken();
         ConsoleProgress console = new ConsoleProgress(System.out, System.err, request.hyper().epochs());
         ShutdownCancel.install(cancel);
         System.out.println("Device: " + EnvironmentInfo.deviceDescription());
-        ExperimentRunner runner = new ExperimentRunner(parent.runStore());
         if (WarmStartExperiment.appliesTo(request)) {
             WarmStartResult result = new WarmStartExperiment(runner).run(request, console, cancel);
             console.finished(result.warmup());

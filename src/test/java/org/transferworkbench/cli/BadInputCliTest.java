@@ -76,6 +76,8 @@ class BadInputCliTest {
         "--model|vgg7|Unknown model",
         "--freeze|blocks:9|Blocks are numbered 1 to 5",
         "--weights|warmstart:|warmstart: needs vgg11 (train one first), a VGG11 run or a VGG11 model zip",
+        "--gpus|2|--gpus 2 is not possible here: training on several GPUs needs the CUDA backend",
+        "--gpus|two|--gpus takes a number of GPUs (1, 2, ...) or 'all', not 'two'.",
     })
     void nonsenseSettingsAreRefusedBeforeAnyWork(String option, String value, String message) {
         Path runs = tmp.resolve("runs");

@@ -26,6 +26,7 @@ import org.transferworkbench.engine.model.VggGraphFactory;
 import org.transferworkbench.engine.model.VggLayout;
 import org.transferworkbench.engine.runs.RunConfig;
 import org.transferworkbench.engine.runs.RunDirectory;
+import org.transferworkbench.engine.training.DataParallelism;
 import org.transferworkbench.engine.training.EarlyStopping;
 import org.transferworkbench.engine.training.EpochMetrics;
 import org.transferworkbench.engine.training.Trainer;
@@ -55,7 +56,8 @@ final class CachedTraining {
     static Trainer.Outcome fit(RunDirectory run, RunConfig config, ModelSpec spec, OptimizationSettings opt,
                                CacheDecision decision, SplitManifest split, ComputationGraph model,
                                TrainingListener recording, ExperimentListener listener, CancellationToken cancel,
-                               int firstEpoch, EarlyStopping stopping) throws IOException {
+                               int firstEpoch, EarlyStopping stopping, DataParallelism parallelism)
+            throws IOException {
         FreezePlan plan = config.parsedFreezePlan();
         ComputationGraph prefix = VggGraphFactory.buildPrefix(spec, plan, opt, decision.splitLayer());
         GraphParams.copyMatching(model, prefix);
@@ -87,7 +89,7 @@ final class CachedTraining {
             int batch = config.hyperparameters().batchSize();
             long seed = config.hyperparameters().seed();
             Trainer trainer = new Trainer(tail, config.hyperparameters(), split.classNames(),
-                    new BackToFullNetwork(tail, model, recording), cancel);
+                    new BackToFullNetwork(tail, model, recording), cancel, parallelism);
             return trainer.fit(new CachedFeatureIterator(trainFeatures, split.classNames(), batch, true, seed),
                     new CachedFeatureIterator(valFeatures, split.classNames(), batch, false, seed),
                     firstEpoch, stopping);

@@ -18,7 +18,8 @@ import org.transferworkbench.engine.data.SplitManifest;
 import org.transferworkbench.engine.eval.EvaluationResult;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.features.CacheDecision;
-import org.bytedeco.javacpp.Pointer;
+import org.transferworkbench.engine.device.DeviceTopology;
+import org.transferworkbench.engine.device.MemoryBudget;
 import org.transferworkbench.engine.model.MemoryEstimate;
 import org.transferworkbench.engine.model.ModelSpec;
 import org.transferworkbench.engine.model.OptimizationSettings;
@@ -37,6 +38,7 @@ import org.transferworkbench.engine.runs.RunRecorder;
 import org.transferworkbench.engine.runs.RunState;
 import org.transferworkbench.engine.runs.RunStatus;
 import org.transferworkbench.engine.runs.RunStore;
+import org.transferworkbench.engine.training.DataParallelism;
 import org.transferworkbench.engine.training.EarlyStopping;
 import org.transferworkbench.engine.training.EpochMetrics;
 import org.transferworkbench.engine.training.Trainer;
@@ -50,14 +52,29 @@ public final class ExperimentRunner {
 
     private final RunStore store;
     private final WeightsLoader weightsLoader;
+    private final DataParallelism parallelism;
 
     public ExperimentRunner(RunStore store) {
         this(store, WeightsLoader.standard());
     }
 
     public ExperimentRunner(RunStore store, WeightsLoader weightsLoader) {
+        this(store, weightsLoader, DataParallelism.SINGLE);
+    }
+
+    private ExperimentRunner(RunStore store, WeightsLoader weightsLoader, DataParallelism parallelism) {
         this.store = store;
         this.weightsLoader = weightsLoader;
+        this.parallelism = parallelism;
+    }
+
+    /**
+     * A runner that trains with several workers (one per GPU). Which number is sensible is the caller's decision
+     * ({@link org.transferworkbench.engine.device.GpuCount#resolve}); this runner does not second-guess it, which
+     * is what lets tests drive the ParallelWrapper path on the CPU.
+     */
+    public ExperimentRunner withParallelism(DataParallelism workers) {
+        return new ExperimentRunner(store, weightsLoader, workers);
     }
 
     public ExperimentResult run(ExperimentRequest request, ExperimentListener listener, CancellationToken cancel)
@@ -83,8 +100,7 @@ public final class ExperimentRunner {
 
         MemoryEstimate.of(VggLayout.of(spec), request.freezePlan(), request.hyper().batchSize(),
                 request.hyper().optimizer().stateSlots())
-                .requireFits(Pointer.maxPhysicalBytes() > 0 ? Pointer.maxPhysicalBytes() - Runtime.getRuntime()
-                        .maxMemory() : Long.MAX_VALUE, request.hyper().batchSize());
+                .requireFits(MemoryBudget.current(parallelism.workers()), request.hyper().batchSize());
         RunDirectory run = store.create(request.runName(), LocalDateTime.now());
         try (RunLock lock = run.lock()) {
             RunConfig config = RunConfigs.of(request, scan, split, Instant.now(), weights);
@@ -183,9 +199,10 @@ public final class ExperimentRunner {
             CacheDecision cache = CacheDecision.decide(VggLayout.of(spec), config.parsedFreezePlan(),
                     config.augmentation(), CachedTraining.allowed());
             Trainer.Outcome outcome;
+            announceParallelism(recording);
             if (cache.enabled()) {
                 outcome = CachedTraining.fit(run, config, spec, opt, cache, split, model, recording, listener,
-                        cancel, firstEpoch, stopping);
+                        cancel, firstEpoch, stopping, parallelism);
             } else {
                 if (config.parsedFreezePlan().frozenPrefixBlocks() > 0) {
                     recording.onMessage("Feature cache off: " + cache.reason() + ".");
@@ -193,7 +210,7 @@ public final class ExperimentRunner {
                 listener.onStage("training");
                 try (TrainingData data = TrainingData.open(config, split)) {
                     Trainer trainer = new Trainer(model, config.hyperparameters(), split.classNames(), recording,
-                            cancel);
+                            cancel, parallelism);
                     outcome = trainer.fit(data.train(), data.validation(), firstEpoch, stopping);
                 }
             }
@@ -227,6 +244,19 @@ public final class ExperimentRunner {
             }
             throw new RunFailedException(run, why, e);
         }
+    }
+
+    private void announceParallelism(TrainingListener recording) {
+        if (!parallelism.parallel()) {
+            return;
+        }
+        String how = "Data-parallel training: " + parallelism.workers() + " workers (DL4J ParallelWrapper), each "
+                + "on its own minibatches, parameters and optimiser state averaged after every round.";
+        if (!DeviceTopology.current().severalGpus()) {
+            // Only tests get here: the command line and the window offer several workers only with several GPUs.
+            how += " On the CPU this is only a test of that path: the workers share the same cores.";
+        }
+        recording.onMessage(how);
     }
 
     private void loadWeights(RunDirectory run, ModelSpec spec, ComputationGraph model, WeightsChoice weights,

@@ -1,6 +1,7 @@
 package org.transferworkbench.engine.model;
 
 import java.util.Locale;
+import org.transferworkbench.engine.device.MemoryBudget;
 
 /**
  * A planning figure for the memory a training run needs, checked before any work starts: parameters, their
@@ -40,17 +41,27 @@ public record MemoryEstimate(long parameterBytes, long gradientAndOptimizerBytes
     }
 
     /**
-     * @param availableBytes what the native allocator may use (JavaCPP's maxphysicalbytes, or the GPU's memory)
+     * @param availableBytes what the native allocator may use (JavaCPP's maxphysicalbytes less the heap)
      * @throws IllegalArgumentException with advice when the plan will not fit
      */
     public void requireFits(long availableBytes, int batchSize) {
-        if (totalBytes() > availableBytes * 0.9) {
+        requireFits(new MemoryBudget(availableBytes, "the native memory limit", null), batchSize);
+    }
+
+    /**
+     * Compares with 90 % of the budget: allocators fragment, and on a GPU the CUDA context and cuDNN workspaces
+     * take their share before the network does.
+     *
+     * @throws IllegalArgumentException with advice when the plan will not fit
+     */
+    public void requireFits(MemoryBudget budget, int batchSize) {
+        if (totalBytes() > budget.bytes() * 0.9) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
                     "This plan needs about %.1f GB (parameters %.1f, gradients and optimiser %.1f, activations of a "
-                            + "batch of %d %.1f) but only %.1f GB are available; use a smaller batch size (activations "
-                            + "scale with it), a smaller input size, or freeze more blocks.",
+                            + "batch of %d %.1f) but only %.1f GB are available (%s); use a smaller batch size "
+                            + "(activations scale with it), a smaller input size, or freeze more blocks%s.",
                     gb(totalBytes()), gb(parameterBytes), gb(gradientAndOptimizerBytes), batchSize,
-                    gb(activationBytes), gb(availableBytes)));
+                    gb(activationBytes), gb(budget.bytes()), budget.where(), budget.extraAdvice()));
         }
     }
 

@@ -23,16 +23,30 @@ final class TrainAccuracyProbe extends BaseTrainingListener {
 
     @Override
     public void onForwardPass(Model model, Map<String, INDArray> activations) {
+        lastPredictions = predict((ComputationGraph) model, outputLayer, outputInput, activations);
+    }
+
+    /** The predicted class of each example of the forward pass, or null when the output's input is not there. */
+    static int[] predict(ComputationGraph graph, String outputLayer, String outputInput,
+                         Map<String, INDArray> activations) {
         INDArray features = activations.get(outputInput);
         if (features == null) {
-            lastPredictions = null;
-            return;
+            return null;
         }
-        ComputationGraph graph = (ComputationGraph) model;
         INDArray w = graph.getLayer(outputLayer).getParam("W");
         INDArray b = graph.getLayer(outputLayer).getParam("b");
         INDArray logits = features.reshape(features.size(0), w.size(0)).mmul(w).addiRowVector(b);
-        lastPredictions = logits.argMax(1).toIntVector();
+        return logits.argMax(1).toIntVector();
+    }
+
+    /** Counts the predictions that match the one-hot labels. */
+    static int correct(int[] predicted, INDArray labels) {
+        int[] actual = labels.argMax(1).toIntVector();
+        int correct = 0;
+        for (int i = 0; i < actual.length && i < predicted.length; i++) {
+            correct += predicted[i] == actual[i] ? 1 : 0;
+        }
+        return correct;
     }
 
     /** Predictions of the last forward pass, or null when none could be read. */

@@ -3,7 +3,6 @@ package org.transferworkbench.engine.training;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +13,8 @@ import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.jobs.ProgressReporter;
 
 /**
- * The epoch loop: fits minibatch by minibatch so that cancellation takes effect at the next minibatch boundary,
- * validates after each epoch, tracks the best epoch and stops early when validation stops improving.
+ * The epoch loop: fits minibatch by minibatch (or, with several workers, round by round) so that cancellation
+ * takes effect at the next minibatch boundary, validates after each epoch, tracks the best epoch and stops early when validation stops improving.
  * A cancelled epoch is discarded; every completed epoch has already been reported.
  */
 public final class Trainer {
@@ -26,20 +25,27 @@ public final class Trainer {
     private final List<String> classNames;
     private final TrainingListener listener;
     private final CancellationToken cancel;
-    private final TrainAccuracyProbe probe;
+    private final DataParallelism parallelism;
+    private final String outputName;
+    private final String inputOfOutput;
     private long globalIteration;
 
     public Trainer(ComputationGraph model, Hyperparameters hyper, List<String> classNames, TrainingListener listener,
                    CancellationToken cancel) {
+        this(model, hyper, classNames, listener, cancel, DataParallelism.SINGLE);
+    }
+
+    /** @param parallelism more than one worker trains through ParallelWrapper (see {@link ParallelWrapperFitter}) */
+    public Trainer(ComputationGraph model, Hyperparameters hyper, List<String> classNames, TrainingListener listener,
+                   CancellationToken cancel, DataParallelism parallelism) {
         this.model = model;
         this.hyper = hyper;
         this.classNames = classNames;
         this.listener = listener;
         this.cancel = cancel;
-        String[] outputs = model.getConfiguration().getNetworkOutputs().toArray(new String[0]);
-        String outputName = outputs[0];
-        String inputOfOutput = model.getConfiguration().getVertexInputs().get(outputName).get(0);
-        this.probe = new TrainAccuracyProbe(outputName, inputOfOutput);
+        this.parallelism = parallelism;
+        this.outputName = model.getConfiguration().getNetworkOutputs().get(0);
+        this.inputOfOutput = model.getConfiguration().getVertexInputs().get(outputName).get(0);
     }
 
     /** The outcome of {@link #fit}. */
@@ -52,12 +58,13 @@ public final class Trainer {
     public Outcome fit(DataSetIterator train, DataSetIterator validation, int firstEpoch, EarlyStopping stopping) {
         List<org.deeplearning4j.optimize.api.TrainingListener> previous = new java.util.ArrayList<>(
                 model.getListeners() == null ? List.of() : model.getListeners());
-        model.addListeners(probe);
         long runStart = System.nanoTime();
         int lastCompleted = firstEpoch - 1;
-        try {
+        try (EpochFitter fitter = parallelism.parallel()
+                ? new ParallelWrapperFitter(model, parallelism.workers(), cancel, outputName, inputOfOutput)
+                : new SingleDeviceFitter(model, cancel, outputName, inputOfOutput)) {
             for (int epoch = firstEpoch; epoch <= hyper.epochs(); epoch++) {
-                EpochMetrics metrics = runEpoch(epoch, firstEpoch, train, validation, runStart);
+                EpochMetrics metrics = runEpoch(fitter, epoch, firstEpoch, train, validation, runStart);
                 lastCompleted = epoch;
                 boolean improved = stopping.record(epoch, metrics.validationAccuracy(), metrics.validationLoss());
                 listener.onEpochCompleted(metrics, model, improved);
@@ -76,39 +83,22 @@ public final class Trainer {
         }
     }
 
-    private EpochMetrics runEpoch(int epoch, int firstEpoch, DataSetIterator train, DataSetIterator validation,
-                                  long runStart) {
+    private EpochMetrics runEpoch(EpochFitter fitter, int epoch, int firstEpoch, DataSetIterator train,
+                                  DataSetIterator validation, long runStart) {
         long start = System.nanoTime();
         train.reset();
-        double lossSum = 0;
-        long correct = 0;
-        long examples = 0;
-        long scoredExamples = 0;
-        int iteration = 0;
         int iterationsPerEpoch = estimateIterations(train);
-        while (train.hasNext()) {
-            cancel.throwIfCancelled();
-            DataSet batch = train.next();
-            int n = batch.numExamples();
-            model.fit(batch);
-            iteration++;
+        EpochTally tally = new EpochTally();
+        fitter.fitEpoch(train, batch -> {
+            tally.add(batch);
             globalIteration++;
-            examples += n;
-            lossSum += model.score() * n;
-            int[] predicted = probe.takePredictions();
-            if (predicted != null) {
-                int[] actual = batch.getLabels().argMax(1).toIntVector();
-                for (int i = 0; i < actual.length; i++) {
-                    correct += predicted[i] == actual[i] ? 1 : 0;
-                }
-                scoredExamples += n;
-            }
             double seconds = (System.nanoTime() - start) / 1e9;
-            listener.onIteration(new IterationProgress(epoch, hyper.epochs(), iteration,
-                    Math.max(iteration, iterationsPerEpoch), globalIteration,
-                    model.score(), examples / Math.max(seconds, 1e-9),
-                    remainingSeconds(runStart, epoch, firstEpoch, iteration, iterationsPerEpoch)));
-        }
+            listener.onIteration(new IterationProgress(epoch, hyper.epochs(), tally.iterations,
+                    Math.max(tally.iterations, iterationsPerEpoch), globalIteration, batch.loss(),
+                    tally.examples / Math.max(seconds, 1e-9),
+                    remainingSeconds(runStart, epoch, firstEpoch, tally.iterations, iterationsPerEpoch)));
+        });
+        long examples = tally.examples;
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         if (train instanceof ImageBatchIterator images) {
             // near 0: decoding keeps up with training; near 1: training waits for images (see docs/PERFORMANCE.md)
@@ -120,9 +110,28 @@ public final class Trainer {
         EvaluationReport val = ModelEvaluator.evaluate(model, validation, classNames, "validation",
                 ProgressReporter.silent(), cancel).report();
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new EpochMetrics(epoch, lossSum / Math.max(1, examples),
-                scoredExamples == 0 ? Double.NaN : (double) correct / scoredExamples,
+        return new EpochMetrics(epoch, tally.lossSum / Math.max(1, examples),
+                tally.scoredExamples == 0 ? Double.NaN : (double) tally.correct / tally.scoredExamples,
                 val.loss(), val.accuracy(), hyper.learningRate(), seconds, examples / Math.max(trainSeconds, 1e-9));
+    }
+
+    /** Running sums of one epoch's minibatches. */
+    private static final class EpochTally {
+        int iterations;
+        long examples;
+        double lossSum;
+        long correct;
+        long scoredExamples;
+
+        void add(MinibatchResult batch) {
+            iterations++;
+            examples += batch.examples();
+            lossSum += batch.loss() * batch.examples();
+            if (batch.scored()) {
+                correct += batch.correct();
+                scoredExamples += batch.examples();
+            }
+        }
     }
 
     private static int estimateIterations(DataSetIterator it) {

@@ -5,10 +5,12 @@ import javafx.animation.Timeline;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -80,7 +82,27 @@ public final class TrainingView {
         why.visibleProperty().bind(vm.inputsValidProperty().not());
         HBox row = new HBox(10, start, stop, bar, text);
         row.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, row, new HBox(16, device, why));
+        HBox second = new HBox(16, device, gpuChoice(), why);
+        second.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(4, row, second);
+    }
+
+    /** "GPUs: [n]", enabled only when several GPUs are visible; the tooltip says what it does or why it is off. */
+    private Node gpuChoice() {
+        DeviceViewModel devices = vm.devices();
+        ChoiceBox<Integer> gpus = new ChoiceBox<>(devices.gpuChoices());
+        gpus.setId("gpusChoice");
+        gpus.valueProperty().bindBidirectional(devices.gpusProperty());
+        gpus.disableProperty().bind(devices.severalGpusProperty().not().or(vm.runningProperty()));
+        Label label = new Label("GPUs:");
+        label.setLabelFor(gpus);
+        HBox box = new HBox(4, label, gpus);
+        box.setAlignment(Pos.CENTER_LEFT);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(devices.gpusHintProperty());
+        Tooltip.install(box, tip);
+        Tooltip.install(gpus, tip);
+        return box;
     }
 
     private void announce(RunEnd end) {

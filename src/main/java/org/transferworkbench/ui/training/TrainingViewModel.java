@@ -22,7 +22,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.transferworkbench.engine.experiment.EnvironmentInfo;
 import org.transferworkbench.engine.experiment.Errors;
 import org.transferworkbench.engine.experiment.ExperimentRequest;
 import org.transferworkbench.engine.experiment.ExperimentResult;
@@ -32,6 +31,7 @@ import org.transferworkbench.engine.experiment.RunFailedException;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.runs.RunDirectory;
 import org.transferworkbench.engine.runs.RunState;
+import org.transferworkbench.engine.training.DataParallelism;
 import org.transferworkbench.engine.training.EpochMetrics;
 import org.transferworkbench.engine.training.IterationProgress;
 import org.transferworkbench.ui.fx.BackgroundJob;
@@ -53,7 +53,7 @@ public final class TrainingViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("Not started.");
     private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("Device: detecting…");
+    private final DeviceViewModel devices;
     private final ReadOnlyIntegerWrapper bestEpoch = new ReadOnlyIntegerWrapper(-1);
     private final ReadOnlyObjectWrapper<RunDirectory> currentRun = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RunEnd> lastEnd = new ReadOnlyObjectWrapper<>();
@@ -67,16 +67,18 @@ public final class TrainingViewModel {
     private double ema = Double.NaN;
 
     public TrainingViewModel(WorkbenchContext context, RequestSource requests) {
+        this(context, requests, new DeviceViewModel(context.executor()));
+    }
+
+    TrainingViewModel(WorkbenchContext context, RequestSource requests, DeviceViewModel devices) {
         this.context = context;
         this.requests = requests;
+        this.devices = devices;
     }
 
     /** Looks the device up on a worker: the first ND4J call loads the native backend (seconds). */
     public void detectDevice() {
-        context.executor().submit(BackgroundJob.titled("Detecting the device",
-                        (p, c) -> EnvironmentInfo.deviceDescription())
-                .onSucceeded(d -> device.set("Device: " + d))
-                .onFailed(e -> device.set("Device: unknown (" + Errors.sentence(e) + ")")).build());
+        devices.detect();
     }
 
     public void start() {
@@ -91,15 +93,16 @@ public final class TrainingViewModel {
             lastEnd.set(new RunEnd(null, RunState.FAILED, e.getMessage(), e));
             return;
         }
+        DataParallelism parallelism = devices.parallelism();
         launch("Training " + request.runName(), "Starting " + request.runName() + ": " + request.variant()
                 + ", input " + request.inputSize() + ", " + request.freezePlan().describe(),
-                (events, cancel) -> run(request, events, cancel));
+                (events, cancel) -> run(request, parallelism, events, cancel));
     }
 
     /** One run, or for the warm start the VGG11 run and then (if it succeeded) the requested one. */
-    private ExperimentResult run(ExperimentRequest request, TrainingEventBuffer events, CancellationToken cancel)
-            throws IOException {
-        ExperimentRunner runner = new ExperimentRunner(context.runStore());
+    private ExperimentResult run(ExperimentRequest request, DataParallelism parallelism, TrainingEventBuffer events,
+                                 CancellationToken cancel) throws IOException {
+        ExperimentRunner runner = runner(parallelism);
         if (!WarmStartExperiment.appliesTo(request)) {
             return runner.run(request, events, cancel);
         }
@@ -115,8 +118,13 @@ public final class TrainingViewModel {
             appendLog("A run is training; stop it before resuming " + run.id() + ".");
             return;
         }
+        DataParallelism parallelism = devices.parallelism();
         launch("Resuming " + run.id(), "Resuming " + run.id(),
-                (events, cancel) -> new ExperimentRunner(context.runStore()).resume(run, events, cancel));
+                (events, cancel) -> runner(parallelism).resume(run, events, cancel));
+    }
+
+    private ExperimentRunner runner(DataParallelism parallelism) {
+        return new ExperimentRunner(context.runStore()).withParallelism(parallelism);
     }
 
     /** The engine call of a run, fed the event buffer and the job's cancellation token. */
@@ -134,6 +142,7 @@ public final class TrainingViewModel {
         progress.set(0);
         running.set(true);
         appendLog(firstLine);
+        devices.trainingStarted();
         TrainingEventBuffer events = new TrainingEventBuffer();
         buffer = events;
         job = context.executor().submit(BackgroundJob.<ExperimentResult>titled(title,
@@ -160,6 +169,7 @@ public final class TrainingViewModel {
 
     /** Moves everything buffered since the last call into the observable state. Called a few times a second. */
     public void drain() {
+        devices.refresh();
         if (buffer == null) {
             return;
         }
@@ -265,6 +275,7 @@ public final class TrainingViewModel {
             progress.set(0);
         }
         running.set(false);
+        devices.trainingEnded();
         buffer = null;
         lastEnd.set(end);
     }
@@ -301,7 +312,11 @@ public final class TrainingViewModel {
     }
 
     public ReadOnlyStringProperty deviceProperty() {
-        return device.getReadOnlyProperty();
+        return devices.lineProperty();
+    }
+
+    public DeviceViewModel devices() {
+        return devices;
     }
 
     public ReadOnlyIntegerProperty bestEpochProperty() {

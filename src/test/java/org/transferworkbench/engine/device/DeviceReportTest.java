@@ -34,4 +34,19 @@ class DeviceReportTest {
         assertThat(DeviceReport.cudaBackendInstalled()).isFalse();
         assertThat(EnvironmentInfo.deviceDescription()).startsWith("CPU: ");
     }
+
+    @Test
+    void duringTrainingTheLineShowsMemoryInUseAndFree() {
+        assertThat(DeviceReport.memoryLine(Topologies.cuda(Topologies.gpu("NVIDIA H100", 80, 67.7))))
+                .isEqualTo("GPU: NVIDIA H100 · 12.3 GB in use · 67.7 GB free");
+        assertThat(DeviceReport.memoryLine(Topologies.cuda(Topologies.gpu("A", 16, 10), Topologies.gpu("B", 16, 4))))
+                .isEqualTo("GPUs: 0 A 6.0 GB in use, 10.0 GB free · 1 B 12.0 GB in use, 4.0 GB free");
+    }
+
+    @Test
+    void severalGpusAreListedInTheRunStartLine() {
+        assertThat(DeviceReport.describe("JCublasBackend", Topologies.environment(Topologies.gpu("A", 16, 10),
+                Topologies.gpu("B", 16, 4)), true, "x", 4))
+                .isEqualTo("GPU: 2 GPUs: A (16.0 GB, 10.0 GB free); B (16.0 GB, 4.0 GB free)");
+    }
 }
