@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.concurrent.Callable;
+import org.transferworkbench.engine.experiment.ExperimentRunner;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.runs.RunStore;
 import org.transferworkbench.engine.study.StudyAggregator;
@@ -14,6 +15,7 @@ import org.transferworkbench.engine.study.StudySpec;
 import org.transferworkbench.engine.study.StudySpecJson;
 import org.transferworkbench.engine.study.StudyStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -31,6 +33,9 @@ public final class StudyCommand implements Callable<Integer> {
     @Parameters(paramLabel = "STUDY.json", arity = "0..1", description = "The study file to run.")
     Path file;
 
+    @Mixin
+    GpuOption gpuOption = new GpuOption();
+
     @Override
     public Integer call() throws IOException {
         if (file == null) {
@@ -42,7 +47,7 @@ public final class StudyCommand implements Callable<Integer> {
         System.out.println("Study " + study.id() + ": " + spec.arms().size() + " arm(s) x "
                 + spec.repeatsPerArm() + " repeat(s); folder " + study.path());
         System.out.println("(continue it after an interruption with: ./run.sh study resume " + study.id() + ")");
-        return execute(study);
+        return execute(study, gpuOption);
     }
 
     RunStore runStore() {
@@ -54,11 +59,12 @@ public final class StudyCommand implements Callable<Integer> {
     }
 
     /** Works through the queue, then prints the table. 0 when every repeat succeeded, 130 cancelled, else 1. */
-    int execute(StudyFolder study) throws IOException {
+    int execute(StudyFolder study, GpuOption gpus) throws IOException {
+        ExperimentRunner runner = gpus.apply(new ExperimentRunner(runStore()), System.out);
         CancellationToken cancel = new CancellationToken();
         ShutdownCancel.install(cancel);
-        StudyOutcome outcome = new StudyRunner(runStore()).run(study, new StudyConsole(System.out, System.err),
-                cancel);
+        StudyOutcome outcome = new StudyRunner(runStore(), runner).run(study,
+                new StudyConsole(System.out, System.err), cancel);
         System.out.println();
         StudyText.print(StudyAggregator.standard().aggregate(study, runStore()), System.out);
         if (outcome.cancelled()) {

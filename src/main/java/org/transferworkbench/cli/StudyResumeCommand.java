@@ -3,6 +3,7 @@ package org.transferworkbench.cli;
 import java.util.concurrent.Callable;
 import org.transferworkbench.engine.study.StudyFolder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -18,10 +19,13 @@ public final class StudyResumeCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Study folder name (or a unique part of it) or path.")
     String id;
 
+    @Mixin
+    GpuOption gpuOption = new GpuOption();
+
     @Override
     public Integer call() throws Exception {
         StudyFolder folder = study.studies().open(id);
         System.out.println("Resuming study " + folder.id());
-        return study.execute(folder);
+        return study.execute(folder, gpuOption);
     }
 }

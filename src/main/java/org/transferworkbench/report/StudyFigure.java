@@ -105,6 +105,7 @@ public final class StudyFigure {
         }
         NumberAxis epochs = new NumberAxis("epoch");
         epochs.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        epochs.setAutoRangeIncludesZero(false); // epochs count from 1
         NumberAxis values = new NumberAxis(kind.isAccuracy() ? "accuracy" : "loss");
         values.setAutoRangeIncludesZero(false);
         if (kind.isAccuracy()) {
