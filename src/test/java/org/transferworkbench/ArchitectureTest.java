@@ -22,6 +22,12 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("..cli..", "..ui..");
 
     @ArchTest
+    static final ArchRule REPORTS_RENDER_HEADLESS = noClasses()
+            .that().resideInAPackage("..report..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree.chart.fx..",
+                    "..cli..", "..ui..");
+
+    @ArchTest
     static final ArchRule NO_SYSTEM_OUT_OUTSIDE_THE_CLI = noClasses()
             .that().resideOutsideOfPackages("..cli..", "..bench..")
             .and().doNotHaveSimpleName("Main")

@@ -2,23 +2,14 @@ package org.transferworkbench.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.transferworkbench.engine.data.AugmentationSettings;
-import org.transferworkbench.engine.data.ResizePolicy;
-import org.transferworkbench.engine.data.SplitSpec;
 import org.transferworkbench.engine.experiment.EnvironmentInfo;
 import org.transferworkbench.engine.experiment.ExperimentRequest;
 import org.transferworkbench.engine.experiment.ExperimentResult;
 import org.transferworkbench.engine.experiment.ExperimentRunner;
+import org.transferworkbench.engine.experiment.TrainingSettings;
 import org.transferworkbench.engine.experiment.WarmStartExperiment;
 import org.transferworkbench.engine.experiment.WarmStartResult;
 import org.transferworkbench.engine.jobs.CancellationToken;
-import org.transferworkbench.engine.model.FreezePlan;
-import org.transferworkbench.engine.model.HeadType;
-import org.transferworkbench.engine.model.VggVariant;
-import org.transferworkbench.engine.model.weights.WeightsChoice;
-import org.transferworkbench.engine.model.weights.WeightsSource;
-import org.transferworkbench.engine.training.Hyperparameters;
-import org.transferworkbench.engine.training.Optimizer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,6 +17,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code train}: one run from a folder of images to a tested model. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        defaultValueProvider = TrainingDefaults.class,
         description = "Train a VGG network on a folder with one sub-folder per class, then test the best model.")
 public final class TrainCommand implements Callable<Integer> {
 
@@ -39,54 +31,53 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", description = "A name for the run (default: model and freeze plan).")
     String name;
 
-    @Option(names = "--model", defaultValue = "vgg16",
-            description = "vgg11, vgg13, vgg16c, vgg16 or vgg19 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", description = "vgg11, vgg13, vgg16c, vgg16 or vgg19 (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--freeze", defaultValue = "conv",
+    @Option(names = "--freeze",
             description = "conv (feature extraction), none (fine-tune all), blocks:1-3, ...; add +fc to freeze the "
                     + "dense layers (default: ${DEFAULT-VALUE}).")
     String freeze;
 
-    @Option(names = "--input", defaultValue = "64",
+    @Option(names = "--input",
             description = "Input size in pixels, a multiple of 32 from 32 to 224 (default: ${DEFAULT-VALUE}).")
     int input;
 
-    @Option(names = "--head", defaultValue = "compact",
+    @Option(names = "--head",
             description = "compact (global average pooling) or paper (fc 4096-4096) (default: ${DEFAULT-VALUE}).")
     String head;
 
-    @Option(names = "--hidden", defaultValue = "256",
+    @Option(names = "--hidden",
             description = "Units of the compact head's dense layer, 0 for none (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--dropout", defaultValue = "0.5", description = "Dropout in the head (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--dropout", description = "Dropout in the head (default: ${DEFAULT-VALUE}).")
     double dropout;
 
-    @Option(names = "--epochs", defaultValue = "10", description = "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", description = "(default: ${DEFAULT-VALUE})")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "16", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--batch", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--optimizer", defaultValue = "adam", description = "sgd, nesterov or adam (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--optimizer", description = "sgd, nesterov or adam (default: ${DEFAULT-VALUE}).")
     String optimizer;
 
-    @Option(names = "--lr", defaultValue = "1e-3", description = "Learning rate (default: ${DEFAULT-VALUE}; with adam "
+    @Option(names = "--lr", description = "Learning rate (default: ${DEFAULT-VALUE}; with adam "
             + "use 1e-4 or less when conv blocks are trained).")
     double learningRate;
 
-    @Option(names = "--momentum", defaultValue = "0.9", description = "Nesterov momentum (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--momentum", description = "Nesterov momentum (default: ${DEFAULT-VALUE}).")
     double momentum;
 
-    @Option(names = "--weight-decay", defaultValue = "0", description = "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--weight-decay", description = "(default: ${DEFAULT-VALUE})")
     double weightDecay;
 
-    @Option(names = "--conv-lr-factor", defaultValue = "1",
+    @Option(names = "--conv-lr-factor",
             description = "Learning-rate factor for trained conv blocks, e.g. 0.1 (default: ${DEFAULT-VALUE}).")
     double convLrFactor;
 
-    @Option(names = "--patience", defaultValue = "5",
+    @Option(names = "--patience",
             description = "Early stopping after this many epochs without better validation accuracy; 0 = off "
                     + "(default: ${DEFAULT-VALUE}).")
     int patience;
@@ -94,11 +85,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--class-weights", description = "Weight the loss by inverse class frequency.")
     boolean classWeights;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of weights, split and shuffling (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", description = "Seed of weights, split and shuffling (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--split", defaultValue = "0.70,0.15,0.15",
-            description = "Train, validation and test fractions (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--split", description = "Train, validation and test fractions (default: ${DEFAULT-VALUE}).")
     String split;
 
     @Option(names = "--group", paramLabel = "REGEX",
@@ -108,15 +98,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--reuse-split", paramLabel = "CSV", description = "Reuse a split manifest (a run's split.csv).")
     Path reuseSplit;
 
-    @Option(names = "--augment", defaultValue = "none",
+    @Option(names = "--augment",
             description = "none or a list: hflip,vflip,rot=15,crop,brightness=0.2,contrast=0.2 (default: ${DEFAULT-VALUE}).")
     String augment;
 
-    @Option(names = "--resize", defaultValue = "crop",
+    @Option(names = "--resize",
             description = "crop (shorter side, centre crop) or letterbox (default: ${DEFAULT-VALUE}).")
     String resize;
 
-    @Option(names = "--weights", defaultValue = "random", paramLabel = "SOURCE",
+    @Option(names = "--weights", paramLabel = "SOURCE",
             description = "Starting weights: random, imagenet (DL4J zoo file, downloaded once and cached), "
                     + "keras:FILE.h5 (keras-applications weights), model:FILE.zip (a run's model), "
                     + "warmstart:vgg11 (train VGG11 first, then start this deeper net from it, as in the paper) or "
@@ -157,29 +147,30 @@ public final class TrainCommand implements Callable<Integer> {
         return Cli.exitCode(result.state());
     }
 
+    /** Every option through the shared {@link TrainingSettings}, so a study file's settings mean the same. */
     ExperimentRequest request() {
-        Hyperparameters hyper = new Hyperparameters(Optimizer.parse(optimizer), learningRate, momentum, batch, epochs,
-                weightDecay, seed, patience, convLrFactor, classWeights);
-        return new ExperimentRequest(data != null ? data : Defaults.demoDataset(), name, VggVariant.parse(model),
-                input, HeadType.parse(head), hidden, dropout, FreezePlan.parse(freeze), hyper, splitSpec(), reuseSplit,
-                AugmentationSettings.parse(augment), resizePolicy(),
-                new WeightsChoice(WeightsSource.parse(weights), keepImagenetHead, weightsUrl));
-    }
-
-    private SplitSpec splitSpec() {
-        String[] parts = split.split(",");
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("--split takes three fractions, e.g. 0.7,0.15,0.15.");
+        try {
+            return settings().toRequest();
+        } catch (IllegalArgumentException e) {
+            // on the command line a setting is an option: "Setting 'split' takes ..." reads "--split takes ..."
+            throw new IllegalArgumentException(e.getMessage().replaceFirst("^Setting '([a-z-]+)'", "--$1"), e);
         }
-        return new SplitSpec(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim()),
-                Double.parseDouble(parts[2].trim()), seed, group);
     }
 
-    private ResizePolicy resizePolicy() {
-        return switch (resize.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "crop", "center-crop", "centre-crop" -> ResizePolicy.SHORTER_SIDE_CENTER_CROP;
-            case "letterbox", "pad" -> ResizePolicy.LETTERBOX;
-            default -> throw new IllegalArgumentException("--resize must be crop or letterbox.");
-        };
+    private TrainingSettings settings() {
+        return TrainingSettings.defaults()
+                .with("data", (data != null ? data : Defaults.demoDataset()).toString())
+                .with("name", name).with("model", model).with("freeze", freeze)
+                .with("input", String.valueOf(input)).with("head", head).with("hidden", String.valueOf(hidden))
+                .with("dropout", String.valueOf(dropout)).with("epochs", String.valueOf(epochs))
+                .with("batch", String.valueOf(batch)).with("optimizer", optimizer)
+                .with("lr", String.valueOf(learningRate)).with("momentum", String.valueOf(momentum))
+                .with("weight-decay", String.valueOf(weightDecay))
+                .with("conv-lr-factor", String.valueOf(convLrFactor)).with("patience", String.valueOf(patience))
+                .with("class-weights", String.valueOf(classWeights)).with("seed", String.valueOf(seed))
+                .with("split", split).with("group", group)
+                .with("reuse-split", reuseSplit == null ? null : reuseSplit.toString())
+                .with("augment", augment).with("resize", resize).with("weights", weights)
+                .with("weights-url", weightsUrl).with("keep-imagenet-head", String.valueOf(keepImagenetHead));
     }
 }
