@@ -30,16 +30,15 @@ final class StudyText {
                 "best val epoch");
         for (ArmSummary arm : results.arms()) {
             out.printf(Locale.ROOT, row, arm.arm(), arm.finished() + "/" + arm.planned(),
-                    cell(arm, StudyMetric.ACCURACY), cell(arm, StudyMetric.BALANCED_ACCURACY),
-                    cell(arm, StudyMetric.MACRO_F1), arm.bestEpoch().n() == 0 ? "-" : arm.bestEpoch().format(1));
+                    arm.describe(StudyMetric.ACCURACY), arm.describe(StudyMetric.BALANCED_ACCURACY),
+                    arm.describe(StudyMetric.MACRO_F1), arm.bestEpoch().n() == 0 ? "-" : arm.bestEpoch().format(1));
         }
         if (!results.comparisons().isEmpty()) {
             out.println();
             out.println("Paired comparisons (B - A over the same seeds/folds):");
             for (ArmComparison c : results.comparisons()) {
                 out.printf(Locale.ROOT, "  %s vs %s, %s, %d pair(s): %s%n", c.armB(), c.armA(), c.metric().label(),
-                        c.difference().n(), c.difference().verdict().replace("B is better", c.armB() + " is better")
-                                .replace("A is better", c.armA() + " is better"));
+                        c.difference().n(), c.verdictNamed());
             }
         }
         for (StudyRepeat r : q.repeats()) {
@@ -47,14 +46,5 @@ final class StudyText {
                 out.println("Failed: " + r.describe() + (r.message() == null ? "" : ": " + r.message()));
             }
         }
-    }
-
-    private static String cell(ArmSummary arm, StudyMetric metric) {
-        Spread s = arm.spreads().get(metric);
-        if (s.n() == 0) {
-            return "-";
-        }
-        Interval ci = arm.typicalInterval().get(metric);
-        return s.format(3) + (ci == null ? "" : String.format(Locale.ROOT, " [%.3f, %.3f]", ci.lower(), ci.upper()));
     }
 }

@@ -85,7 +85,8 @@ public final class StudyFigure {
                 + results.repeats().size() + " runs)";
     }
 
-    JFreeChart panel(CurveKind kind) {
+    /** One panel on its own, e.g. for the window. */
+    public JFreeChart panel(CurveKind kind) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
         List<ArmSummary> arms = results.arms();
         for (ArmSummary arm : arms) {

@@ -28,6 +28,8 @@ import org.transferworkbench.ui.predict.PredictViewModel;
 import org.transferworkbench.ui.runs.RunRow;
 import org.transferworkbench.ui.runs.RunsView;
 import org.transferworkbench.ui.runs.RunsViewModel;
+import org.transferworkbench.ui.study.StudiesView;
+import org.transferworkbench.ui.study.StudiesViewModel;
 import org.transferworkbench.ui.training.TrainingView;
 import org.transferworkbench.ui.training.TrainingViewModel;
 
@@ -39,6 +41,7 @@ public final class MainWindow {
     private final HyperparametersViewModel hyper = new HyperparametersViewModel();
     private final TrainingViewModel training;
     private final RunsViewModel runs;
+    private final StudiesViewModel studies;
     private final EvaluationViewModel evaluation;
     private final PredictViewModel predict;
     private final SettingsMemory memory;
@@ -52,6 +55,7 @@ public final class MainWindow {
         dataset = new DatasetViewModel(context);
         training = new TrainingViewModel(context, this::request);
         runs = new RunsViewModel(context);
+        studies = new StudiesViewModel(context, this::request);
         GradCamModels gradCamModels = new GradCamModels();
         evaluation = new EvaluationViewModel(context, gradCamModels);
         predict = new PredictViewModel(context, gradCamModels);
@@ -64,6 +68,7 @@ public final class MainWindow {
                 tab("Model", new ModelView(model, hyper).root()),
                 tab("Training", trainingView.root()),
                 tab("Runs", runsView.root()),
+                tab("Studies", new StudiesView(studies).root()),
                 tab("Evaluation", new EvaluationView(evaluation).root()),
                 tab("Predict", new PredictView(predict).root()));
         tabs.setId("mainTabs");
@@ -94,6 +99,7 @@ public final class MainWindow {
             }
         });
         runs.setNewRunHandler(this::newRunFrom);
+        studies.setRunsChangedHandler(runs::refresh);
         runs.setResumeHandler(run -> {
             training.resume(run);
             // the resumed run's log, progress and charts show in the Training tab
@@ -115,6 +121,7 @@ public final class MainWindow {
     public void start() {
         training.detectDevice();
         runs.refresh();
+        studies.refresh();
         predict.refreshRuns();
         String given = System.getProperty("tw.dataset");
         Path last = given != null ? Path.of(given) : dataset.rememberedFolder();

@@ -98,6 +98,49 @@ public final class TrainingSettings {
                         get("weights-url").isEmpty() ? null : get("weights-url")));
     }
 
+    /**
+     * The settings that give this request back through {@link #toRequest()}: how the window turns the choices in its
+     * forms into the base of a study.
+     */
+    public static TrainingSettings of(ExperimentRequest r) {
+        Hyperparameters h = r.hyper();
+        SplitSpec s = r.split();
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("data", r.datasetRoot().toString());
+        m.put("name", r.runName());
+        m.put("model", r.variant().cliName());
+        m.put("freeze", r.freezePlan().toString());
+        m.put("input", Integer.toString(r.inputSize()));
+        m.put("head", r.head().name().toLowerCase(Locale.ROOT));
+        m.put("hidden", Integer.toString(r.compactHiddenUnits()));
+        m.put("dropout", number(r.dropout()));
+        m.put("epochs", Integer.toString(h.epochs()));
+        m.put("batch", Integer.toString(h.batchSize()));
+        m.put("optimizer", h.optimizer().name().toLowerCase(Locale.ROOT));
+        m.put("lr", number(h.learningRate()));
+        m.put("momentum", number(h.momentum()));
+        m.put("weight-decay", number(h.weightDecay()));
+        m.put("conv-lr-factor", number(h.convLearningRateFactor()));
+        m.put("patience", Integer.toString(h.earlyStoppingPatience()));
+        m.put("class-weights", Boolean.toString(h.classWeights()));
+        m.put("seed", Long.toString(h.seed()));
+        m.put("split", number(s.trainFraction()) + "," + number(s.validationFraction()) + ","
+                + number(s.testFraction()));
+        m.put("group", s.groupPattern() == null ? "" : s.groupPattern());
+        m.put("reuse-split", r.reuseSplit() == null ? "" : r.reuseSplit().toString());
+        m.put("augment", r.augmentation().toSpec());
+        m.put("resize", r.resizePolicy() == ResizePolicy.LETTERBOX ? "letterbox" : "crop");
+        m.put("weights", r.weights().source().cliText());
+        m.put("weights-url", r.weights().baseUrl() == null ? "" : r.weights().baseUrl());
+        m.put("keep-imagenet-head", Boolean.toString(r.weights().keepImagenetHead()));
+        return defaults().withAll(m);
+    }
+
+    /** Shortest text that parses back to the same double. */
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e9 ? Long.toString((long) v) : Double.toString(v);
+    }
+
     private SplitSpec splitSpec(long seed) {
         String[] parts = get("split").split(",");
         if (parts.length != 3) {

@@ -10,4 +10,10 @@ import org.transferworkbench.engine.stats.PairedDifference;
  */
 public record ArmComparison(String armA, String armB, StudyMetric metric, List<String> pairs,
                             PairedDifference difference) {
+
+    /** The verdict with the arms' labels in place of "A" and "B". */
+    public String verdictNamed() {
+        return difference.verdict().replace("B is better", armB + " is better").replace("A is better",
+                armA + " is better");
+    }
 }

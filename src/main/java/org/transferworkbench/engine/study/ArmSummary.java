@@ -21,4 +21,15 @@ public record ArmSummary(String arm, int finished, int planned, Map<StudyMetric,
         typicalInterval = Map.copyOf(typicalInterval);
         curves = Map.copyOf(curves);
     }
+
+    /** {@code 0.912 ± 0.031 [0.871, 0.948]}: mean ± sd over repeats and the typical 95% interval; "-" when none. */
+    public String describe(StudyMetric metric) {
+        Spread s = spreads.get(metric);
+        if (s == null || s.n() == 0) {
+            return "-";
+        }
+        Interval ci = typicalInterval.get(metric);
+        return s.format(3) + (ci == null ? "" : String.format(java.util.Locale.ROOT, " [%.3f, %.3f]", ci.lower(),
+                ci.upper()));
+    }
 }
