@@ -8,6 +8,7 @@ import org.transferworkbench.engine.model.FreezePlan;
 import org.transferworkbench.engine.model.HeadType;
 import org.transferworkbench.engine.model.ModelSpec;
 import org.transferworkbench.engine.model.VggVariant;
+import org.transferworkbench.engine.model.weights.WarmStartMapper;
 import org.transferworkbench.engine.model.weights.WeightsChoice;
 import org.transferworkbench.engine.model.weights.WeightsSource;
 import org.transferworkbench.engine.model.weights.ZooWeights;
@@ -55,6 +56,9 @@ public record ExperimentRequest(Path datasetRoot, String runName, VggVariant var
         }
         if (weights.source() instanceof WeightsSource.ImageNetZoo) {
             ZooWeights.forVariant(variant);
+        }
+        if (weights.source() instanceof WeightsSource.WarmStart) {
+            WarmStartMapper.checkTarget(variant);
         }
         if (weights.keepImagenetHead() && (head != HeadType.PAPER || inputSize != ModelSpec.MAX_INPUT)) {
             throw new IllegalArgumentException("--keep-imagenet-head needs --head paper and --input 224, the shape "

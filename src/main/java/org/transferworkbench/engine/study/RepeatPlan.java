@@ -3,6 +3,7 @@ package org.transferworkbench.engine.study;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.transferworkbench.engine.experiment.WarmStartExperiment;
 import org.transferworkbench.engine.runs.RunDirectory;
 import org.transferworkbench.engine.runs.RunState;
 import org.transferworkbench.engine.runs.RunStatus;
@@ -24,7 +25,11 @@ record RepeatPlan(Action action, RunDirectory run, String reason) {
 
     enum Action { KEEP, RESUME, START }
 
-    static RepeatPlan decide(RunStore store, StudyRepeat repeat) throws IOException {
+    /**
+     * @param warmStart the repeat trains a VGG11 first and then its own network from it: its last run is the
+     *                  VGG11 while the first stage is unfinished, and then nothing but a fresh start gives both
+     */
+    static RepeatPlan decide(RunStore store, StudyRepeat repeat, boolean warmStart) throws IOException {
         if (repeat.runId() == null) {
             return start(repeat.state() == RepeatState.PENDING ? null
                     : "restarted: the previous attempt stopped before its run folder was made");
@@ -34,6 +39,9 @@ record RepeatPlan(Action action, RunDirectory run, String reason) {
             return start("restarted: its run " + repeat.runId() + " is no longer in the run store");
         }
         RunDirectory run = new RunDirectory(folder);
+        if (warmStart && run.readConfig().name().endsWith(WarmStartExperiment.WARMUP_SUFFIX)) {
+            return start("restarted: the previous attempt stopped in its VGG11 warm-up " + run.id());
+        }
         RunState state = run.effectiveState();
         RunStatus status = run.readStatus();
         int epochs = run.readConfig().hyperparameters().epochs();

@@ -14,6 +14,7 @@ import org.transferworkbench.engine.experiment.Errors;
 import org.transferworkbench.engine.experiment.ExperimentRequest;
 import org.transferworkbench.engine.experiment.ExperimentResult;
 import org.transferworkbench.engine.experiment.ExperimentRunner;
+import org.transferworkbench.engine.experiment.WarmStartExperiment;
 import org.transferworkbench.engine.experiment.TrainingSettings;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.runs.RunDirectory;
@@ -62,7 +63,9 @@ public final class StudyRunner {
 
     private StudyRepeat runRepeat(StudyFolder study, StudySpec spec, QueueWriter queue, StudyRepeat repeat,
                                   StudyListener listener, CancellationToken cancel) throws IOException {
-        RepeatPlan plan = RepeatPlan.decide(store, repeat);
+        ExperimentRequest request = request(study, spec, repeat);
+        boolean warmStart = WarmStartExperiment.appliesTo(request);
+        RepeatPlan plan = RepeatPlan.decide(store, repeat, warmStart);
         if (plan.action() == RepeatPlan.Action.KEEP) {
             return queue.update(repeat.ended(RepeatState.SUCCEEDED, plan.reason()));
         }
@@ -76,7 +79,10 @@ public final class StudyRunner {
             } else {
                 StudyRepeat starting = queue.update(repeat.started(null, plan.reason()));
                 listener.onRepeatStarted(starting, queue.current().repeats().size());
-                result = runner.run(request(study, spec, repeat), tagging, cancel);
+                // the paper's warm start trains this repeat's own VGG11 on this repeat's split first, so that no
+                // test image of one fold reaches the network through the VGG11 of another
+                result = warmStart ? new WarmStartExperiment(runner).run(request, tagging, cancel).last()
+                        : runner.run(request, tagging, cancel);
             }
             RepeatState end = switch (result.state()) {
                 case SUCCEEDED -> RepeatState.SUCCEEDED;

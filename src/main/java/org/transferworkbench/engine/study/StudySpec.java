@@ -9,7 +9,6 @@ import java.util.Set;
 import org.transferworkbench.engine.data.StratifiedGroupKFold;
 import org.transferworkbench.engine.experiment.ExperimentRequest;
 import org.transferworkbench.engine.experiment.TrainingSettings;
-import org.transferworkbench.engine.experiment.WarmStartExperiment;
 
 /**
  * What a study repeats: one or more arms (configurations), each trained once per seed and fold on one dataset.
@@ -67,7 +66,7 @@ public record StudySpec(String name, Path dataset, Map<String, String> base, Lis
         // Every arm must make a valid request before the first repeat starts, not fail hours later.
         for (StudyArm arm : arms) {
             try {
-                requireSingleRun(settings(base, arm, dataset, seeds.get(0)).toRequest());
+                settings(base, arm, dataset, seeds.get(0)).toRequest();
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("Arm '" + arm.label() + "': " + e.getMessage(), e);
             }
@@ -83,18 +82,6 @@ public record StudySpec(String name, Path dataset, Map<String, String> base, Lis
     private static TrainingSettings settings(Map<String, String> base, StudyArm arm, Path dataset, long seed) {
         return TrainingSettings.defaults().withAll(base).withAll(arm.settings())
                 .with("data", dataset.toString()).with("seed", Long.toString(seed));
-    }
-
-    /**
-     * A two-stage warm start (train VGG11, then the deeper net) makes two runs per repeat, which the queue's
-     * resume rules do not cover yet; a warm start from an existing VGG11 run is one ordinary run and works.
-     */
-    private static void requireSingleRun(ExperimentRequest request) {
-        if (WarmStartExperiment.appliesTo(request)) {
-            throw new IllegalArgumentException("weights " + request.weights().source().cliText() + " trains a VGG11 "
-                    + "run before each repeat, which studies do not support yet; train the VGG11 run once and give "
-                    + "warmstart:RUN (that run's folder) instead.");
-        }
     }
 
     /**

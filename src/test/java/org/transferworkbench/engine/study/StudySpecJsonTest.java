@@ -84,9 +84,12 @@ class StudySpecJsonTest {
                 .contains("best-model.zip");
         assertThatThrownBy(() -> read(study("{}", "[{'label': 'w', 'settings': {'weights': 'nonsense:x'}}]",
                 "1", "0"))).hasMessageContaining("Arm 'w':");
-        assertThatThrownBy(() -> read(study("{'model': 'vgg16'}", "[{'label': 'warm', 'settings': {'weights': "
-                + "'warmstart:vgg11'}}]", "1", "0"))).hasMessageContaining("Arm 'warm': weights warmstart:vgg11")
-                .hasMessageContaining("give warmstart:RUN");
+        StudySpec warm = read(study("{'model': 'vgg16'}", "[{'label': 'warm', 'settings': {'weights': "
+                + "'warmstart:vgg11'}}]", "1", "0"));
+        assertThat(warm.settingsFor(warm.arm("warm"), 1).toRequest().weights().source().cliText())
+                .isEqualTo("warmstart:vgg11");
+        assertThatThrownBy(() -> read(study("{'model': 'vgg11'}", "[{'label': 'warm', 'settings': {'weights': "
+                + "'warmstart:vgg11'}}]", "1", "0"))).hasMessageContaining("Arm 'warm':");
     }
 
     @Test
