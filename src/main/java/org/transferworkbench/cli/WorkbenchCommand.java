@@ -13,7 +13,7 @@ import org.transferworkbench.engine.runs.RunStore;
             "Without a command, ./run.sh opens the window."},
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
             RunsCommand.class, ResumeCommand.class, GenerateDemoCommand.class, WeightsCommand.class,
-            BenchCommand.class})
+            BenchCommand.class, ExportCommand.class})
 public final class WorkbenchCommand {
 
     @Option(names = "--runs-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
