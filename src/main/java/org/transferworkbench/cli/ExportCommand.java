@@ -40,6 +40,9 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--onnx", description = "Also write model.onnx (the same network in ONNX, opset 13).")
     boolean onnx;
 
+    @Option(names = "--force", description = "Replace an existing bundle at --out (once the new one is complete).")
+    boolean force;
+
     @Spec
     CommandSpec spec;
 
@@ -63,7 +66,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Give the run to export and --out PATH (or --verify BUNDLE).");
         }
         BundleExporter.Result r = BundleExporter.export(parent.runStore().open(run), out,
-                new BundleExporter.Options(onnx), ProgressReporter.silent(), CancellationToken.none());
+                new BundleExporter.Options(onnx, force), ProgressReporter.silent(), CancellationToken.none());
         System.out.printf(Locale.ROOT, "Exported: %s (%d files, %.1f MB).%n", r.bundle(), r.files(),
                 r.bytes() / 1e6);
         System.out.printf(Locale.ROOT, "Sample %s (true class %s): predicted %s, p = %.6f.%n",

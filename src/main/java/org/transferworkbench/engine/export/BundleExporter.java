@@ -33,10 +33,13 @@ public final class BundleExporter {
     private static final Logger LOG = LoggerFactory.getLogger(BundleExporter.class);
     private static final int STEPS = 7;
 
-    /** @param onnx also write model.onnx (see {@link OnnxExporter}) */
-    public record Options(boolean onnx) {
+    /**
+     * @param onnx    also write model.onnx (see {@link org.transferworkbench.engine.export.onnx.OnnxExporter})
+     * @param replace replace an existing target (only once the new bundle is complete) instead of refusing
+     */
+    public record Options(boolean onnx, boolean replace) {
         public static Options defaults() {
-            return new Options(false);
+            return new Options(false, false);
         }
     }
 
@@ -51,10 +54,14 @@ public final class BundleExporter {
         if (!run.hasBestModel()) {
             throw new IOException("Run " + run.id() + " has no trained model yet (no epoch completed).");
         }
-        if (Files.exists(target)) {
-            throw new IOException(target + " already exists; choose another name or delete it first.");
+        if (Files.exists(target) && !options.replace()) {
+            throw new IOException(target + " already exists; choose another name, or replace it (--force).");
         }
-        boolean zip = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
+        if (Files.exists(target) && Files.isDirectory(target) != !isZip(target)) {
+            throw new IOException(target + " already exists as a " + (Files.isDirectory(target) ? "folder" : "file")
+                    + "; a bundle named like it would be a " + (isZip(target) ? "zip file" : "folder") + ".");
+        }
+        boolean zip = isZip(target);
         RunConfig config = run.readConfig();
         try (StagingDirectory staging = StagingDirectory.beside(target)) {
             Path dir = staging.path();
@@ -99,6 +106,10 @@ public final class BundleExporter {
             LOG.info("Exported run {} to {} ({} files)", run.id(), target, hashes.size() + 1);
             return new Result(target, expected, hashes.size() + 1, zip ? Files.size(target) : bytes);
         }
+    }
+
+    private static boolean isZip(Path target) {
+        return target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
     }
 
     private static ExpectedOutput writeSample(RunDirectory run, RunConfig config, Path dir, RunPredictor predictor)
