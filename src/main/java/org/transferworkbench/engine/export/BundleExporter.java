@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.transferworkbench.engine.data.ImageDecoder;
 import org.transferworkbench.engine.experiment.EnvironmentInfo;
 import org.transferworkbench.engine.experiment.RunPredictor;
 import org.transferworkbench.engine.io.AtomicFiles;
@@ -120,7 +121,11 @@ public final class BundleExporter {
         Files.createDirectories(copy.getParent());
         Files.copy(sample.file(), copy);
         // Computed on the bundle's own copy, through the bundle's own preprocessing spec: exactly what a reader does.
-        ExpectedOutput expected = ExpectedOutput.of(name, sample.trueClass(), predictor.classNames(),
+        // The input tensor is shipped too, so a program with another image resizer can still check the model.
+        String tensorName = BundleFiles.SAMPLE_FOLDER + "/" + BundleFiles.SAMPLE_TENSOR;
+        Files.write(dir.resolve(tensorName), SampleTensor.toBytes(predictor.preprocessor().toTensor(
+                ImageDecoder.readRgb(copy))));
+        ExpectedOutput expected = ExpectedOutput.of(name, tensorName, sample.trueClass(), predictor.classNames(),
                 predictor.probabilities(copy));
         Json.writeAtomically(dir.resolve(BundleFiles.EXPECTED), expected);
         return expected;

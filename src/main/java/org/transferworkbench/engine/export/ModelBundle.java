@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.transferworkbench.engine.data.ImageDecoder;
 import org.transferworkbench.engine.experiment.RunPredictor;
 import org.transferworkbench.engine.io.Json;
 import org.transferworkbench.engine.io.StagingDirectory;
@@ -74,15 +75,16 @@ public final class ModelBundle {
         }
         checkFiles(location, dir, manifest.files());
         ExpectedOutput expected = Json.read(dir.resolve(BundleFiles.EXPECTED), ExpectedOutput.class);
-        if (!manifest.files().containsKey(expected.image())) {
-            throw new IOException(location + " is incomplete: its sample image " + expected.image()
-                    + " is not listed in " + BundleFiles.MANIFEST + ".");
+        if (!manifest.files().containsKey(expected.image())
+                || expected.inputTensor() != null && !manifest.files().containsKey(expected.inputTensor())) {
+            throw new IOException(location + " is incomplete: its sample " + expected.image() + " (or its input "
+                    + "tensor) is not listed in " + BundleFiles.MANIFEST + ".");
         }
         PreprocessingSpec spec = Json.read(dir.resolve(BundleFiles.PREPROCESSING), PreprocessingSpec.class);
         List<String> classes = Json.read(dir.resolve(BundleFiles.CLASSES_JSON), ClassList.class).classes();
         RunPredictor predictor = new RunPredictor(ModelFiles.load(dir.resolve(BundleFiles.MODEL), false), classes,
                 spec.toPreprocessor());
-        SampleCheck check = checkSample(location, predictor, expected, dir.resolve(expected.image()));
+        SampleCheck check = checkSample(location, predictor, expected, dir);
         return new ModelBundle(location, manifest, predictor, expected, check);
     }
 
@@ -112,7 +114,8 @@ public final class ModelBundle {
     }
 
     private static SampleCheck checkSample(Path location, RunPredictor predictor, ExpectedOutput expected,
-                                           Path image) throws IOException {
+                                           Path dir) throws IOException {
+        Path image = dir.resolve(expected.image());
         double[] p = predictor.probabilities(image);
         List<Double> want = expected.probabilities();
         if (want == null || want.size() != p.length) {
@@ -130,11 +133,29 @@ public final class ModelBundle {
         }
         if (worst > expected.tolerance()) {
             throw new IOException(String.format(Locale.ROOT, "%s fails its sample check: for %s the model gives "
-                    + "%.6f for class %s, %s expects %.6f (tolerance %.0e).", location, expected.image(),
+                    + "%.6f for class %s, %s expects %.6f (tolerance %.0e)%s.", location, expected.image(),
                     p[worstClass], predictor.classNames().get(worstClass), BundleFiles.EXPECTED,
-                    want.get(worstClass), expected.tolerance()));
+                    want.get(worstClass), expected.tolerance(), inputDiagnosis(predictor, expected, dir, image)));
         }
         return new SampleCheck(expected.image(), expected.predictedClass(), worst, expected.tolerance());
+    }
+
+    /** Says whether the preprocessing or the model is what changed, when the bundle ships the sample's tensor. */
+    private static String inputDiagnosis(RunPredictor predictor, ExpectedOutput expected, Path dir, Path image)
+            throws IOException {
+        if (expected.inputTensor() == null || !Files.isRegularFile(dir.resolve(expected.inputTensor()))) {
+            return "";
+        }
+        float[] shipped = SampleTensor.fromBytes(Files.readAllBytes(dir.resolve(expected.inputTensor())));
+        float[] now = predictor.preprocessor().toTensor(ImageDecoder.readRgb(image));
+        int differing = 0;
+        for (int i = 0; i < Math.min(shipped.length, now.length); i++) {
+            differing += shipped[i] != now[i] ? 1 : 0;
+        }
+        return shipped.length == now.length && differing == 0
+                ? "; the preprocessed input equals the shipped one, so the model itself computes differently"
+                : "; the preprocessed input differs from the shipped one in " + (differing
+                        + Math.abs(shipped.length - now.length)) + " values, so the image scaling differs";
     }
 
     private static String shortHash(String hash) {

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class ProtoWriter {
     private static final int VARINT = 0;
-    private static final int FIXED32 = 5;
     private static final int LENGTH_DELIMITED = 2;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -20,15 +19,6 @@ final class ProtoWriter {
     ProtoWriter varint(int field, long value) {
         tag(field, VARINT);
         rawVarint(value);
-        return this;
-    }
-
-    ProtoWriter float32(int field, float value) {
-        tag(field, FIXED32);
-        int bits = Float.floatToIntBits(value);
-        for (int i = 0; i < 4; i++) {
-            out.write(bits >>> (8 * i) & 0xFF);
-        }
         return this;
     }
 
