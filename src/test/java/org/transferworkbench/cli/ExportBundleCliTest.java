@@ -128,6 +128,36 @@ class ExportBundleCliTest {
         }
     }
 
+    /** The README's Java lines, compiled and run as written (paths made absolute), give expected.json. */
+    @Test
+    void readmeJavaSnippetReproducesTheExpectedOutput() throws Exception {
+        String readme = Files.readString(folderBundle.resolve(BundleFiles.README));
+        int start = readme.indexOf("```java\n") + "```java\n".length();
+        String snippet = readme.substring(start, readme.indexOf("```", start));
+        String source = "import java.awt.*; import java.awt.image.*; import java.io.File; import javax.imageio.ImageIO;\n"
+                + "import org.deeplearning4j.nn.graph.ComputationGraph;\n"
+                + "import org.deeplearning4j.util.ModelSerializer;\n"
+                + "import org.nd4j.linalg.api.ndarray.INDArray; import org.nd4j.linalg.factory.Nd4j;\n"
+                + "public class ReadmeSnippet { public static double[] run(File dir) throws Exception {\n"
+                + snippet.replace("new File(\"", "new File(dir, \"") + "return probabilities.toDoubleVector(); } }\n";
+        Path src = Files.createDirectories(tmp.resolve("src")).resolve("ReadmeSnippet.java");
+        Files.writeString(src, source);
+        Path classes = Files.createDirectories(tmp.resolve("classes"));
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, diagnostics, diagnostics, "-classpath",
+                System.getProperty("java.class.path"), "-d", classes.toString(), src.toString());
+        assertThat(rc).as(diagnostics.toString(StandardCharsets.UTF_8) + "\n" + source).isZero();
+        try (var loader = new java.net.URLClassLoader(new java.net.URL[] {classes.toUri().toURL()},
+                getClass().getClassLoader())) {
+            double[] p = (double[]) loader.loadClass("ReadmeSnippet").getMethod("run", java.io.File.class)
+                    .invoke(null, folderBundle.toFile());
+            ExpectedOutput expected = Json.read(folderBundle.resolve(BundleFiles.EXPECTED), ExpectedOutput.class);
+            for (int c = 0; c < p.length; c++) {
+                assertThat(p[c]).as("class %d", c).isCloseTo(expected.probabilities().get(c), within(1e-5));
+            }
+        }
+    }
+
     @Test
     void bundleWorksWithoutTheRunStore() throws Exception {
         Path copy = tmp.resolve("elsewhere");
