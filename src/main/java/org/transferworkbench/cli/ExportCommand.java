@@ -3,6 +3,7 @@ package org.transferworkbench.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import org.transferworkbench.engine.export.BundleExporter;
 import org.transferworkbench.engine.export.ModelBundle;
 import org.transferworkbench.engine.jobs.CancellationToken;
@@ -65,8 +66,17 @@ public final class ExportCommand implements Callable<Integer> {
         if (run == null || out == null) {
             throw new ParameterException(spec.commandLine(), "Give the run to export and --out PATH (or --verify BUNDLE).");
         }
-        BundleExporter.Result r = BundleExporter.export(parent.runStore().open(run), out,
-                new BundleExporter.Options(onnx, force), ProgressReporter.silent(), CancellationToken.none());
+        // Ctrl-C stops between steps, and the hidden staging folder is removed instead of left behind.
+        CancellationToken cancel = new CancellationToken();
+        ShutdownCancel.install(cancel);
+        BundleExporter.Result r;
+        try {
+            r = BundleExporter.export(parent.runStore().open(run), out, new BundleExporter.Options(onnx, force),
+                    ProgressReporter.silent(), cancel);
+        } catch (CancellationException e) {
+            System.err.println("Export cancelled; nothing was written.");
+            return Cli.EXIT_CANCELLED;
+        }
         System.out.printf(Locale.ROOT, "Exported: %s (%d files, %.1f MB).%n", r.bundle(), r.files(),
                 r.bytes() / 1e6);
         System.out.printf(Locale.ROOT, "Sample %s (true class %s): predicted %s, p = %.6f.%n",
