@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.transferworkbench.engine.experiment.RunPredictor;
+import org.transferworkbench.engine.export.ModelBundle;
 import org.transferworkbench.engine.experiment.TopK;
 import org.transferworkbench.engine.io.AtomicFiles;
 import org.transferworkbench.engine.jobs.CancellationToken;
@@ -24,13 +25,15 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code predict RUN IMAGE|FOLDER...}: classify new images with a run's best model. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Classify images with a run's best model; prints the top-k classes with probabilities.")
+        description = "Classify images with a run's best model, or an exported bundle's; prints the top-k classes "
+                + "with probabilities.")
 public final class PredictCommand implements Callable<Integer> {
 
     @ParentCommand
     WorkbenchCommand parent;
 
-    @Parameters(index = "0", paramLabel = "RUN", description = "Run folder name (or a unique part of it) or path.")
+    @Parameters(index = "0", paramLabel = "RUN|BUNDLE",
+            description = "Run folder name (or a unique part of it) or path, or an export bundle (folder or zip).")
     String run;
 
     @Parameters(index = "1..*", arity = "1..*", paramLabel = "IMAGE|FOLDER", description = "Images or folders.")
@@ -44,7 +47,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RunPredictor predictor = RunPredictor.forRun(parent.runStore().open(run));
+        RunPredictor predictor = predictor();
         List<Path> images = expand(inputs);
         List<String> failures = new ArrayList<>();
         List<TopK> answers = predictor.predict(images, top, failures, ProgressReporter.silent(),
@@ -56,6 +59,18 @@ public final class PredictCommand implements Callable<Integer> {
             System.out.println("Written: " + csv);
         }
         return answers.isEmpty() ? Cli.EXIT_FAILED : 0;
+    }
+
+    /** A bundle is used from its own files alone, checked against its manifest and its sample first. */
+    private RunPredictor predictor() throws IOException {
+        Path asPath = Path.of(run);
+        if (ModelBundle.looksLikeBundle(asPath)) {
+            ModelBundle bundle = ModelBundle.open(asPath);
+            System.err.printf(Locale.ROOT, "Bundle %s checked: files match its manifest, sample within %.0e.%n",
+                    asPath, bundle.sampleCheck().tolerance());
+            return bundle.predictor();
+        }
+        return RunPredictor.forRun(parent.runStore().open(run));
     }
 
     static List<Path> expand(List<Path> inputs) throws IOException {

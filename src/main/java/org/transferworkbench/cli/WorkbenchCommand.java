@@ -13,7 +13,8 @@ import org.transferworkbench.engine.runs.RunStore;
             "Without a command, ./run.sh opens the window."},
         subcommands = {TrainCommand.class, EvaluateCommand.class, PredictCommand.class, SummaryCommand.class,
             RunsCommand.class, ResumeCommand.class, GenerateDemoCommand.class, WeightsCommand.class,
-            BenchCommand.class, ReportCommand.class, GradCamCommand.class, StudyCommand.class})
+            BenchCommand.class, ReportCommand.class, GradCamCommand.class, StudyCommand.class,
+            ExportCommand.class})
 public final class WorkbenchCommand {
 
     @Option(names = "--runs-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",

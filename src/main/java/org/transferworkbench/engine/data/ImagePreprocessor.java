@@ -29,6 +29,11 @@ public final class ImagePreprocessor {
         this.policy = Objects.requireNonNull(policy);
     }
 
+    /** The letterbox padding colour as R, G, B on the 0..255 scale. */
+    public static int[] meanColourRgb() {
+        return new int[] {MEAN_COLOUR.getRed(), MEAN_COLOUR.getGreen(), MEAN_COLOUR.getBlue()};
+    }
+
     public int inputSize() {
         return inputSize;
     }

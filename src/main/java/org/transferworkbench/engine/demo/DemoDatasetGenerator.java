@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.jobs.ProgressReporter;
+import org.transferworkbench.engine.io.StagingDirectory;
 
 /**
  * Writes the embedded demo dataset: synthetic, stained blood-smear crops in four classes, one folder per class.

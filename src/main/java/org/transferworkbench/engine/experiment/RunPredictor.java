@@ -40,6 +40,18 @@ public final class RunPredictor {
                 new ImagePreprocessor(config.inputSize(), config.resizePolicy()));
     }
 
+    public ImagePreprocessor preprocessor() {
+        return preprocessor;
+    }
+
+    /** The model's output for one image: one probability per class, in class order. */
+    public double[] probabilities(Path image) throws IOException {
+        float[] tensor = preprocessor.toTensor(ImageDecoder.readRgb(image));
+        int s = preprocessor.inputSize();
+        INDArray input = Nd4j.create(tensor, new long[] {1, 3, s, s});
+        return model.outputSingle(false, input).toDoubleVector();
+    }
+
     public List<String> classNames() {
         return classNames;
     }
@@ -62,10 +74,7 @@ public final class RunPredictor {
     }
 
     public TopK predict(Path image, int k) throws IOException {
-        float[] tensor = preprocessor.toTensor(ImageDecoder.readRgb(image));
-        int s = preprocessor.inputSize();
-        INDArray input = Nd4j.create(tensor, new long[] {1, 3, s, s});
-        double[] p = model.outputSingle(false, input).toDoubleVector();
+        double[] p = probabilities(image);
         List<TopK.Guess> guesses = new ArrayList<>();
         for (int c = 0; c < p.length; c++) {
             guesses.add(new TopK.Guess(classNames.get(c), p[c]));

@@ -9,6 +9,8 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
@@ -17,6 +19,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import org.transferworkbench.engine.runs.RunDirectory;
 import org.transferworkbench.engine.training.EpochMetrics;
 import org.transferworkbench.ui.charts.LineChartPane;
@@ -92,6 +95,7 @@ public final class RunsView {
         resume.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !RunsViewModel.canResume(table.getSelectionModel().getSelectedItem()),
                 table.getSelectionModel().selectedItemProperty()));
+        MenuButton export = exportMenu();
         Button evaluation = new Button("Evaluation");
         evaluation.setOnAction(e -> selected().ifPresent(r -> showEvaluation.accept(r.run())));
         Button report = org.transferworkbench.ui.report.MethodsReportButton.create(vm.report(),
@@ -112,10 +116,40 @@ public final class RunsView {
         reportMessage.textProperty().bind(vm.report().messageProperty());
         Label hint = new Label("Select several runs (Ctrl/Shift) to compare their curves.");
         hint.getStyleClass().add("hint");
-        HBox bar = new HBox(8, refresh, config, again, resume, evaluation, report, delete, hint, message,
+        HBox bar = new HBox(8, refresh, config, again, resume, export, evaluation, report, delete, hint, message,
                 reportMessage);
         bar.getStyleClass().add("toolbar");
         return bar;
+    }
+
+    private MenuButton exportMenu() {
+        MenuItem zip = new MenuItem("Bundle (zip)…");
+        zip.setOnAction(e -> chooseExportTarget(false));
+        MenuItem onnx = new MenuItem("Bundle with ONNX model (zip)…");
+        onnx.setOnAction(e -> chooseExportTarget(true));
+        MenuButton export = new MenuButton("Export", null, zip, onnx);
+        export.setId("exportRun");
+        export.setTooltip(new javafx.scene.control.Tooltip("Write the run's model with its preprocessing, classes, "
+                + "a sample and a README, for use without the Workbench (see docs/EXPORT.md)"));
+        export.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !RunsViewModel.canExport(table.getSelectionModel().getSelectedItem()),
+                table.getSelectionModel().selectedItemProperty()));
+        return export;
+    }
+
+    private void chooseExportTarget(boolean onnx) {
+        selected().ifPresent(row -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export " + row.id());
+            chooser.setInitialFileName(row.id() + "-bundle.zip");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Bundle zip", "*.zip"));
+            java.io.File file = chooser.showSaveDialog(root.getScene().getWindow());
+            if (file != null) {
+                String name = file.getName().toLowerCase(java.util.Locale.ROOT);
+                vm.export(row, name.endsWith(".zip") ? file.toPath() : file.toPath().resolveSibling(file.getName()
+                        + ".zip"), onnx);
+            }
+        });
     }
 
     /** Selects every run, so all their curves are overlaid. */

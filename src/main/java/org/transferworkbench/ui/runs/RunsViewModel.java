@@ -1,8 +1,10 @@
 package org.transferworkbench.ui.runs;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -10,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.transferworkbench.engine.experiment.Errors;
+import org.transferworkbench.engine.export.BundleExporter;
 import org.transferworkbench.engine.runs.RunConfig;
 import org.transferworkbench.engine.runs.RunDirectory;
 import org.transferworkbench.ui.fx.BackgroundJob;
@@ -78,6 +81,30 @@ public final class RunsViewModel {
             selected.remove(r);
             refresh();
         }).onFailed(e -> message.set("Could not delete " + row.id() + ": " + Errors.sentence(e))).build());
+    }
+
+    /** Whether the run has a model to export (at least one completed epoch). */
+    public static boolean canExport(RunRow row) {
+        return row != null && row.run().hasBestModel();
+    }
+
+    /**
+     * Writes the run's bundle (a zip when {@code target} ends in .zip) on the background executor. An existing
+     * target is replaced: the file chooser has already asked the user.
+     */
+    public void export(RunRow row, Path target, boolean onnx) {
+        if (!canExport(row)) {
+            message.set("Run " + (row == null ? "" : row.id() + " ") + "has no trained model to export.");
+            return;
+        }
+        message.set("Exporting " + row.id() + " to " + target + " ...");
+        context.executor().submit(BackgroundJob.titled("Exporting " + row.id(), (p, c) ->
+                BundleExporter.export(row.run(), target, new BundleExporter.Options(onnx, true), p, c))
+                .onSucceeded(r -> message.set(String.format(Locale.ROOT, "Exported %s to %s (%d files, %.1f MB); "
+                        + "sample predicted as %s.", row.id(), r.bundle(), r.files(), r.bytes() / 1e6,
+                        r.expected().predictedClass())))
+                .onCancelled(() -> message.set("Export of " + row.id() + " cancelled; nothing was written."))
+                .onFailed(e -> message.set("Could not export " + row.id() + ": " + Errors.sentence(e))).build());
     }
 
     public void newRunFrom(RunRow row) {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferworkbench.engine.experiment.ExperimentListener;
 import org.transferworkbench.engine.experiment.ExperimentRunner;
+import org.transferworkbench.engine.export.ModelBundle;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.runs.RunDirectory;
 import org.transferworkbench.engine.runs.RunState;
@@ -21,7 +22,10 @@ import org.transferworkbench.ui.fx.WorkbenchContext;
 import org.transferworkbench.ui.fx.WorkbenchSettings;
 import org.transferworkbench.ui.training.TrainingViewModel;
 
-/** An interrupted run shows as such in the Runs tab and resumes through the training view-model. */
+/**
+ * An interrupted run shows as such in the Runs tab and resumes through the training view-model; the finished
+ * run then exports as a bundle through the executor.
+ */
 class RunsViewModelTest {
 
     @TempDir
@@ -65,6 +69,12 @@ class RunsViewModelTest {
         assertThat(RunsViewModel.canResume(runs.rows().get(0))).isFalse();
         runs.resume(runs.rows().get(0));
         assertThat(runs.messageProperty().get()).contains("cannot be resumed");
+
+        Path bundle = tmp.resolve("exports/bundle.zip");
+        assertThat(RunsViewModel.canExport(runs.rows().get(0))).isTrue();
+        runs.export(runs.rows().get(0), bundle, false);
+        assertThat(runs.messageProperty().get()).startsWith("Exported " + run.id() + " to " + bundle);
+        assertThat(ModelBundle.open(bundle).manifest().sourceRun()).isEqualTo(run.id());
     }
 
     /** A real run stopped in its first minibatch, then made to look like its process died (RUNNING, no lock). */

@@ -1,4 +1,4 @@
-package org.transferworkbench.engine.demo;
+package org.transferworkbench.engine.io;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A hidden sibling folder that is filled first and renamed onto the target only when complete. Closing it
- * without {@link #publish()} (cancel, failure) deletes it, so a half-written dataset never appears at the target.
+ * without {@link #publish()} (cancel, failure) deletes it, so a half-written folder (a dataset, a bundle) never appears at the target.
  */
-final class StagingDirectory implements AutoCloseable {
+public final class StagingDirectory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StagingDirectory.class);
 
     private final Path target;
@@ -28,7 +28,7 @@ final class StagingDirectory implements AutoCloseable {
         this.path = path;
     }
 
-    static StagingDirectory beside(Path target) throws IOException {
+    public static StagingDirectory beside(Path target) throws IOException {
         Path absolute = target.toAbsolutePath().normalize();
         Files.createDirectories(absolute.getParent());
         for (int attempt = 0; ; attempt++) {
@@ -43,7 +43,7 @@ final class StagingDirectory implements AutoCloseable {
         }
     }
 
-    Path path() {
+    public Path path() {
         return path;
     }
 
@@ -51,7 +51,7 @@ final class StagingDirectory implements AutoCloseable {
      * Renames the staging folder onto the target. An existing target is first renamed aside (a directory cannot
      * be renamed over a non-empty one) and restored if the second rename fails.
      */
-    void publish() throws IOException {
+    public void publish() throws IOException {
         Path previous = null;
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             previous = sibling(target, ".old-");
@@ -70,8 +70,8 @@ final class StagingDirectory implements AutoCloseable {
             try {
                 deleteRecursively(previous);
             } catch (IOException e) {
-                // The new dataset is already in place; a leftover hidden folder is untidy, not wrong.
-                LOG.warn("Could not delete the replaced dataset at {}", previous, e);
+                // The new folder is already in place; a leftover hidden folder is untidy, not wrong.
+                LOG.warn("Could not delete the replaced folder at {}", previous, e);
             }
         }
     }
@@ -88,7 +88,7 @@ final class StagingDirectory implements AutoCloseable {
         return target.resolveSibling("." + target.getFileName() + kind + suffix);
     }
 
-    static void deleteRecursively(Path root) throws IOException {
+    public static void deleteRecursively(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
