@@ -14,6 +14,7 @@ import org.transferworkbench.engine.experiment.Errors;
 import org.transferworkbench.engine.experiment.ExperimentRequest;
 import org.transferworkbench.engine.experiment.ExperimentResult;
 import org.transferworkbench.engine.experiment.ExperimentRunner;
+import org.transferworkbench.engine.experiment.ForwardingListener;
 import org.transferworkbench.engine.experiment.WarmStartExperiment;
 import org.transferworkbench.engine.experiment.TrainingSettings;
 import org.transferworkbench.engine.jobs.CancellationToken;

@@ -1,19 +1,18 @@
-package org.transferworkbench.engine.study;
+package org.transferworkbench.engine.experiment;
 
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.transferworkbench.engine.data.DatasetScan;
 import org.transferworkbench.engine.data.SplitManifest;
 import org.transferworkbench.engine.eval.EvaluationResult;
-import org.transferworkbench.engine.experiment.ExperimentListener;
 import org.transferworkbench.engine.runs.RunDirectory;
 import org.transferworkbench.engine.training.EpochMetrics;
 import org.transferworkbench.engine.training.IterationProgress;
 
-/** Passes every run event on to the study's listener; subclasses add to single events. */
-class ForwardingListener implements ExperimentListener {
+/** Passes every run event on to another listener; subclasses change or add to single events. */
+public class ForwardingListener implements ExperimentListener {
     private final ExperimentListener delegate;
 
-    ForwardingListener(ExperimentListener delegate) {
+    public ForwardingListener(ExperimentListener delegate) {
         this.delegate = delegate;
     }
 
