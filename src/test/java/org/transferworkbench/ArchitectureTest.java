@@ -23,9 +23,9 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule REPORTS_RENDER_HEADLESS = noClasses()
-            .that().resideInAPackage("..report..")
+            .that().resideInAPackage("org.transferworkbench.report..")
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree.chart.fx..",
-                    "..cli..", "..ui..");
+                    "org.transferworkbench.cli..", "org.transferworkbench.ui..");
 
     @ArchTest
     static final ArchRule NO_SYSTEM_OUT_OUTSIDE_THE_CLI = noClasses()

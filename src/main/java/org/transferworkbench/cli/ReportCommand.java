@@ -1,8 +1,6 @@
 package org.transferworkbench.cli;
 
 import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.transferworkbench.engine.jobs.CancellationToken;
@@ -12,6 +10,7 @@ import org.transferworkbench.report.ReportWriter;
 import org.transferworkbench.report.RunReportWriter;
 import org.transferworkbench.report.render.ReportFormat;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -32,21 +31,16 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: RUN/report).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "html|md", split = ",",
-            description = "html, md or both (html,md) [both].")
-    List<String> formats = List.of("html", "md");
+    @Mixin
+    ReportFormatOption format = new ReportFormatOption();
 
     @Override
     public Integer call() throws Exception {
-        Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
-        formats.forEach(f -> chosen.add(ReportFormat.parse(f)));
+        Set<ReportFormat> chosen = format.chosen();
         RunDirectory dir = parent.runStore().open(run);
         ReportWriter.Written written = RunReportWriter.write(dir, out, chosen, ProgressReporter.silent(),
                 CancellationToken.none());
-        System.out.println("Report of " + dir.id() + " written to " + written.folder());
-        for (ReportFormat f : chosen) {
-            System.out.println("  " + written.file(f));
-        }
+        ReportFormatOption.print(dir.id(), written, chosen);
         return 0;
     }
 }
