@@ -1,6 +1,5 @@
 package org.transferworkbench.cli;
 
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.transferworkbench.engine.jobs.CancellationToken;
@@ -11,7 +10,6 @@ import org.transferworkbench.report.RunReportWriter;
 import org.transferworkbench.report.render.ReportFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -28,19 +26,16 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "Run folder name (or a unique part of it) or path.")
     String run;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: RUN/report).")
-    Path out;
-
     @Mixin
-    ReportFormatOption format = new ReportFormatOption();
+    ReportOptions options = new ReportOptions();
 
     @Override
     public Integer call() throws Exception {
-        Set<ReportFormat> chosen = format.chosen();
+        Set<ReportFormat> chosen = options.chosen();
         RunDirectory dir = parent.runStore().open(run);
-        ReportWriter.Written written = RunReportWriter.write(dir, out, chosen, ProgressReporter.silent(),
+        ReportWriter.Written written = RunReportWriter.write(dir, options.out, chosen, ProgressReporter.silent(),
                 CancellationToken.none());
-        ReportFormatOption.print(dir.id(), written, chosen);
+        ReportOptions.print(dir.id(), written, chosen);
         return 0;
     }
 }

@@ -1,6 +1,5 @@
 package org.transferworkbench.cli;
 
-import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.transferworkbench.engine.jobs.CancellationToken;
@@ -30,11 +29,8 @@ public final class StudyReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "ID", description = "Study folder name (or a unique part of it) or path.")
     String id;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: the study folder's report/).")
-    Path out;
-
     @Mixin
-    ReportFormatOption format = new ReportFormatOption();
+    ReportOptions options = new ReportOptions();
 
     @Option(names = "--band", defaultValue = "sd",
             description = "Band around the mean curves: sd (±1 sd) or minmax (default: ${DEFAULT-VALUE}).")
@@ -42,12 +38,12 @@ public final class StudyReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Set<ReportFormat> chosen = format.chosen();
+        Set<ReportFormat> chosen = options.chosen();
         BandKind kind = BandKind.parse(band);
         StudyFolder folder = study.studies().open(id);
-        ReportWriter.Written written = StudyReportWriter.write(folder, study.runStore(), out, chosen, kind,
+        ReportWriter.Written written = StudyReportWriter.write(folder, study.runStore(), options.out, chosen, kind,
                 ProgressReporter.silent(), CancellationToken.none());
-        ReportFormatOption.print("study " + folder.id(), written, chosen);
+        ReportOptions.print("study " + folder.id(), written, chosen);
         return 0;
     }
 }

@@ -54,7 +54,8 @@ final class StudyMethodsSection {
                     : "The arms differ only in " + StudySettings.differences(spec, differing) + "; every other "
                     + "setting and the data splits were the same for all arms. ");
         }
-        t.append(String.format(Locale.ROOT, "Each arm was trained %d times (%s).", spec.repeatsPerArm(),
+        t.append(String.format(Locale.ROOT, "%s trained %s (%s).", spec.arms().size() == 1 ? "It was"
+                : "Each arm was", spec.repeatsPerArm() == 1 ? "once" : spec.repeatsPerArm() + " times",
                 repeatsText(spec))).append(' ');
         t.append(splitText(spec));
         return t.toString().strip();
@@ -64,7 +65,7 @@ final class StudyMethodsSection {
         boolean one = spec.seeds().size() == 1;
         String seeds = joined(spec.seeds().stream().map(String::valueOf).toList());
         if (spec.folds() == 0) {
-            return one ? "once, with seed " + seeds : "once per seed; seeds " + seeds;
+            return one ? "with seed " + seeds : "once per seed; seeds " + seeds;
         }
         return "once per fold of a " + spec.folds() + "-fold cross-validation" + (one ? ", with seed " + seeds
                 : ", repeated for seeds " + seeds);
@@ -104,13 +105,13 @@ final class StudyMethodsSection {
             Hyperparameters h = c.hyperparameters();
             t.append(String.format(Locale.ROOT, "Arm \"%s\" trained a %s network (configuration %s) on %d×%d-pixel "
                             + "inputs with %s, starting from %s; %s. It used %s with a learning rate of %s%s, batches "
-                            + "of %d images and at most %d epochs; %s. ", arm.label(),
+                            + "of %d images and at most %d epoch%s; %s. ", arm.label(),
                     m.variant().cliName().toUpperCase(Locale.ROOT), m.variant().paperConfiguration(), m.inputSize(),
                     m.inputSize(), MethodsSection.headPhrase(m),
                     WeightsOrigin.of(c.weights(), run.get().weightLoad()).sentence(), c.parsedFreezePlan().describe(),
                     TrainingSection.optimiser(h), Fmt.number(h.learningRate()),
                     h.weightDecay() > 0 ? ", weight decay " + Fmt.number(h.weightDecay()) : "", h.batchSize(),
-                    h.epochs(), h.earlyStoppingPatience() > 0 ? "training stopped early after "
+                    h.epochs(), h.epochs() == 1 ? "" : "s", h.earlyStoppingPatience() > 0 ? "training stopped early after "
                             + h.earlyStoppingPatience() + " epochs without an improvement of validation accuracy"
                             : "no early stopping"));
         }
@@ -127,11 +128,18 @@ final class StudyMethodsSection {
                 + "95%% confidence interval: each repeat's percentile bootstrap interval over its own test images "
                 + "(%d resamples, fixed seed), averaged bound by bound over the repeats; pooling the repeats' "
                 + "predictions instead would count an image once per repeat and give intervals that are too "
-                + "narrow. Arms were compared pair by pair on each figure with a two-sided paired t-test over the "
+                + "narrow.%s", resamples, comparison(facts.results().spec()));
+    }
+
+    private static String comparison(StudySpec spec) {
+        if (spec.arms().size() < 2) {
+            return "";
+        }
+        return String.format(Locale.ROOT, " Arms were compared pair by pair on each figure with a two-sided paired t-test over the "
                 + "repeats paired by %s, with a t-based 95%% interval of the mean difference; a difference is called "
                 + "beyond the run-to-run noise only when that interval excludes zero and the mean difference also "
                 + "exceeds the pooled standard deviation of the two arms over repeats (the noise of a single run).",
-                resamples, facts.results().spec().folds() == 0 ? "seed" : "seed and fold");
+                spec.folds() == 0 ? "seed" : "seed and fold");
     }
 
     static String results(StudyFacts facts) {

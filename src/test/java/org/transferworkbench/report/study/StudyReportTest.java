@@ -96,7 +96,7 @@ class StudyReportTest {
                     "Each arm was trained 2 times (once per seed; seeds 1 and 2)",
                     "stratified per class (70 / 15 / 15 %)", "repeats are paired by seed.",
                     "Arm \"slow\" trained a VGG11 network (configuration A) on 32×32-pixel inputs",
-                    "batches of 8 images and at most 1 epochs; no early stopping",
+                    "batches of 8 images and at most 1 epoch; no early stopping",
                     // statistics
                     "percentile bootstrap interval over its own test images (2000 resamples",
                     "averaged bound by bound", "two-sided paired t-test over the repeats paired by seed",
@@ -134,9 +134,9 @@ class StudyReportTest {
 
         for (String text : texts(out)) {
             assertThat(text).contains("one configuration (\"only\")",
-                    "trained 2 times (once per fold of a 2-fold cross-validation, with seed 7)",
+                    "It was trained 2 times (once per fold of a 2-fold cross-validation, with seed 7)",
                     "assigned to 2 folds, stratified per class and group-aware", "regular expression img_(\\d+)",
-                    "paired by seed and fold", "The study has one arm, so there is nothing to compare.");
+                    "paired by seed and fold", "averaged bound by bound over the repeats; pooling", "The study has one arm, so there is nothing to compare.");
         }
         for (int fold = 1; fold <= 2; fold++) {
             assertThat(Files.readAllLines(out.resolve("files/seed-7-fold-" + fold + ".csv")))

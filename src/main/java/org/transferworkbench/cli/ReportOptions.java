@@ -1,13 +1,19 @@
 package org.transferworkbench.cli;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import org.transferworkbench.report.ReportWriter;
 import org.transferworkbench.report.render.ReportFormat;
 import picocli.CommandLine.Option;
 
-/** {@code --format html|md}, shared by the run and study report commands, and how both say where the report went. */
-final class ReportFormatOption {
+/** {@code --out} and {@code --format}, shared by the run and study report commands, and how both say where it went. */
+final class ReportOptions {
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "Report folder (default: report/ in the run's or study's folder).")
+    Path out;
+
 
     @Option(names = "--format", paramLabel = "html|md", split = ",",
             description = "html, md or both (html,md) [both].")
