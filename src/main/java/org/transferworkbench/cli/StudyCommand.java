@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code study FILE}: runs a study from its JSON file; the sub-commands resume, show, export, report on and list studies. */
+/** {@code study FILE}: runs a study from its JSON file; sub-commands resume, show, export, report, list. */
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = {"Run a study: one or more configurations (arms) repeated over seeds and/or k folds.",
             "See docs/STUDIES.md for the file format."},

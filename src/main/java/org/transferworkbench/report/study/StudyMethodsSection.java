@@ -111,8 +111,9 @@ final class StudyMethodsSection {
                     WeightsOrigin.of(c.weights(), run.get().weightLoad()).sentence(), c.parsedFreezePlan().describe(),
                     TrainingSection.optimiser(h), Fmt.number(h.learningRate()),
                     h.weightDecay() > 0 ? ", weight decay " + Fmt.number(h.weightDecay()) : "", h.batchSize(),
-                    h.epochs(), h.epochs() == 1 ? "" : "s", h.earlyStoppingPatience() > 0 ? "training stopped early after "
-                            + h.earlyStoppingPatience() + " epochs without an improvement of validation accuracy"
+                    h.epochs(), h.epochs() == 1 ? "" : "s", h.earlyStoppingPatience() > 0
+                            ? "training was set to stop early after " + h.earlyStoppingPatience()
+                            + " epochs without an improvement of validation accuracy"
                             : "no early stopping"));
         }
         return t.append("In every run the model of the epoch with the best validation accuracy was kept and "
@@ -135,9 +136,9 @@ final class StudyMethodsSection {
         if (spec.arms().size() < 2) {
             return "";
         }
-        return String.format(Locale.ROOT, " Arms were compared pair by pair on each figure with a two-sided paired t-test over the "
-                + "repeats paired by %s, with a t-based 95%% interval of the mean difference; a difference is called "
-                + "beyond the run-to-run noise only when that interval excludes zero and the mean difference also "
+        return String.format(Locale.ROOT, " Arms were compared pair by pair on each figure with a two-sided "
+                + "paired t-test over the repeats paired by %s, with a t-based 95%% interval of the mean "
+                + "difference; a difference is called beyond the run-to-run noise only when that interval excludes zero and the mean difference also "
                 + "exceeds the pooled standard deviation of the two arms over repeats (the noise of a single run).",
                 spec.folds() == 0 ? "seed" : "seed and fold");
     }

@@ -136,7 +136,8 @@ class StudyReportTest {
             assertThat(text).contains("one configuration (\"only\")",
                     "It was trained 2 times (once per fold of a 2-fold cross-validation, with seed 7)",
                     "assigned to 2 folds, stratified per class and group-aware", "regular expression img_(\\d+)",
-                    "paired by seed and fold", "averaged bound by bound over the repeats; pooling", "The study has one arm, so there is nothing to compare.");
+                    "paired by seed and fold", "averaged bound by bound over the repeats; pooling",
+                    "The study has one arm, so there is nothing to compare.");
         }
         for (int fold = 1; fold <= 2; fold++) {
             assertThat(Files.readAllLines(out.resolve("files/seed-7-fold-" + fold + ".csv")))
