@@ -139,7 +139,8 @@ final class StudyMethodsSection {
         return String.format(Locale.ROOT, " Arms were compared pair by pair on each figure with a two-sided "
                 + "paired t-test over the repeats paired by %s, with a t-based 95%% interval of the mean "
                 + "difference; a difference is called beyond the run-to-run noise only when that interval excludes "
-                + "zero and the mean difference also exceeds the pooled standard deviation of the two arms over repeats (the noise of a single run).",
+                + "zero and the mean difference also exceeds the pooled standard deviation of the two arms over "
+                + "repeats (the noise of a single run).",
                 spec.folds() == 0 ? "seed" : "seed and fold");
     }
 
