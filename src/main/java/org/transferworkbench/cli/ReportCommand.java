@@ -1,8 +1,5 @@
 package org.transferworkbench.cli;
 
-import java.nio.file.Path;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.transferworkbench.engine.jobs.CancellationToken;
@@ -12,7 +9,7 @@ import org.transferworkbench.report.ReportWriter;
 import org.transferworkbench.report.RunReportWriter;
 import org.transferworkbench.report.render.ReportFormat;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -29,24 +26,16 @@ public final class ReportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", description = "Run folder name (or a unique part of it) or path.")
     String run;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Report folder (default: RUN/report).")
-    Path out;
-
-    @Option(names = "--format", paramLabel = "html|md", split = ",",
-            description = "html, md or both (html,md) [both].")
-    List<String> formats = List.of("html", "md");
+    @Mixin
+    ReportOptions options = new ReportOptions();
 
     @Override
     public Integer call() throws Exception {
-        Set<ReportFormat> chosen = EnumSet.noneOf(ReportFormat.class);
-        formats.forEach(f -> chosen.add(ReportFormat.parse(f)));
+        Set<ReportFormat> chosen = options.chosen();
         RunDirectory dir = parent.runStore().open(run);
-        ReportWriter.Written written = RunReportWriter.write(dir, out, chosen, ProgressReporter.silent(),
+        ReportWriter.Written written = RunReportWriter.write(dir, options.out, chosen, ProgressReporter.silent(),
                 CancellationToken.none());
-        System.out.println("Report of " + dir.id() + " written to " + written.folder());
-        for (ReportFormat f : chosen) {
-            System.out.println("  " + written.file(f));
-        }
+        ReportOptions.print(dir.id(), written, chosen);
         return 0;
     }
 }

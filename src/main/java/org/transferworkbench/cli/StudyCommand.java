@@ -19,11 +19,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code study FILE}: runs a study from its JSON file; the sub-commands resume, show, export and list studies. */
+/** {@code study FILE}: runs a study from its JSON file; sub-commands resume, show, export, report, list. */
 @Command(name = "study", mixinStandardHelpOptions = true,
         description = {"Run a study: one or more configurations (arms) repeated over seeds and/or k folds.",
             "See docs/STUDIES.md for the file format."},
         subcommands = {StudyResumeCommand.class, StudyShowCommand.class, StudyExportCommand.class,
+            StudyReportCommand.class,
             StudyListCommand.class})
 public final class StudyCommand implements Callable<Integer> {
 
@@ -40,7 +41,7 @@ public final class StudyCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (file == null) {
             throw new IllegalArgumentException("Give a study file (./run.sh study study.json) or one of the "
-                    + "sub-commands resume, show, export, list.");
+                    + "sub-commands resume, show, export, report, list.");
         }
         StudySpec spec = StudySpecJson.read(file);
         StudyFolder study = studies().create(spec, LocalDateTime.now());

@@ -13,8 +13,8 @@ public final class StudyExport {
     public static final String FIGURE_PNG = "study-curves.png";
     public static final String FIGURE_SVG = "study-curves.svg";
     /** Two columns of a journal page at 150 dpi; the SVG scales freely. */
-    static final int WIDTH = 1200;
-    static final int HEIGHT = 900;
+    public static final int WIDTH = 1200;
+    public static final int HEIGHT = 900;
 
     private StudyExport() {
     }

@@ -48,6 +48,18 @@ public final class StudyFigure {
     }
 
     public void writePng(Path file, int width, int height) throws IOException {
+        BufferedImage image = image(width, height);
+        AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
+    }
+
+    /** The PNG's bytes, for a report that stores the figure itself. */
+    public byte[] png(int width, int height) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ImageIO.write(image(width, height), "png", out);
+        return out.toByteArray();
+    }
+
+    private BufferedImage image(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -57,7 +69,7 @@ public final class StudyFigure {
         } finally {
             g.dispose();
         }
-        AtomicFiles.write(file, out -> ImageIO.write(image, "png", out));
+        return image;
     }
 
     public void writeSvg(Path file, int width, int height) throws IOException {
@@ -96,7 +108,9 @@ public final class StudyFigure {
             }
             data.addSeries(series);
         }
-        DeviationRenderer renderer = new DeviationRenderer(true, false);
+        // a curve of one epoch is a single point: without a marker it would not show at all
+        boolean onePoint = arms.stream().anyMatch(a -> a.curves().get(kind).size() == 1);
+        DeviationRenderer renderer = new DeviationRenderer(true, onePoint);
         renderer.setAlpha(0.18f);
         for (int i = 0; i < arms.size(); i++) {
             Color c = PALETTE[i % PALETTE.length];

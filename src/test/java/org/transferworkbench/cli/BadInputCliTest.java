@@ -2,10 +2,6 @@ package org.transferworkbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,6 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.transferworkbench.engine.runs.RunDirectory;
 import org.transferworkbench.engine.runs.RunStore;
+import org.transferworkbench.testing.CliOutcome;
 import org.transferworkbench.testing.ShapesDataset;
 
 /**
@@ -28,27 +25,12 @@ class BadInputCliTest {
     @TempDir
     Path tmp;
 
-    private record Outcome(int code, String out, String err) { }
 
-    private Outcome cli(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            var cl = Cli.commandLine();
-            cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-            int code = cl.execute(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliOutcome cli(String... args) {
+        return CliOutcome.run(args);
     }
 
-    private Outcome train(Path data, Path runs, String... more) {
+    private CliOutcome train(Path data, Path runs, String... more) {
         List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--runs-dir", runs.toString(),
                 "--model", "vgg11", "--freeze", "none", "--input", "32", "--epochs", "1", "--batch", "4",
                 "--hidden", "0"));
@@ -56,7 +38,7 @@ class BadInputCliTest {
         return cli(args.toArray(String[]::new));
     }
 
-    private static void assertRefused(Outcome o, String messageStart, Path runs) {
+    private static void assertRefused(CliOutcome o, String messageStart, Path runs) {
         assertThat(o.code()).isEqualTo(1);
         assertThat(o.err()).contains("Error: " + messageStart).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(runs).as("no run folder for refused input").doesNotExist();
@@ -81,7 +63,7 @@ class BadInputCliTest {
     })
     void nonsenseSettingsAreRefusedBeforeAnyWork(String option, String value, String message) {
         Path runs = tmp.resolve("runs");
-        Outcome o = cli("train", "--data", tmp.resolve("no-need-to-exist").toString(), "--runs-dir",
+        CliOutcome o = cli("train", "--data", tmp.resolve("no-need-to-exist").toString(), "--runs-dir",
                 runs.toString(), option, value);
         assertRefused(o, message == null ? "" : message, runs);
     }
@@ -117,7 +99,7 @@ class BadInputCliTest {
             Files.delete(data.resolve(ShapesDataset.CLASSES[0]).resolve(String.format("img_%03d.png", i)));
         }
         Path runs = tmp.resolve("runs");
-        Outcome o = train(data, runs);
+        CliOutcome o = train(data, runs);
         assertRefused(o, "", runs);
         assertThat(o.err()).contains("'" + ShapesDataset.CLASSES[0] + "'").contains("only 1 image")
                 .contains("Add at least");
@@ -133,7 +115,7 @@ class BadInputCliTest {
         Files.copy(cls.resolve("img_000.png"), data.resolve("stray.png"));
         Path runs = tmp.resolve("runs");
 
-        Outcome o = train(data, runs, "--group", "^specimen_(\\d+)");
+        CliOutcome o = train(data, runs, "--group", "^specimen_(\\d+)");
 
         assertThat(o.code()).as(o.err()).isZero();
         String c = ShapesDataset.CLASSES[0];
@@ -152,14 +134,14 @@ class BadInputCliTest {
         // The split manifest of that run, on another dataset with the same file names ...
         Path split = run.file(RunDirectory.SPLIT);
         Path other = ShapesDataset.write(tmp.resolve("other"), 10, 32, 99);
-        Outcome otherData = train(other, runs, "--reuse-split", split.toString());
+        CliOutcome otherData = train(other, runs, "--reuse-split", split.toString());
         assertThat(otherData.code()).isEqualTo(1);
         assertThat(otherData.err()).contains("Error: This split was made for a different version of the dataset")
                 .contains("Make a new split");
         // ... and on the same dataset with files gone.
         Files.delete(data.resolve(c).resolve("img_003.png"));
         Files.delete(data.resolve(c).resolve("img_004.png"));
-        Outcome missing = train(data, runs, "--reuse-split", split.toString());
+        CliOutcome missing = train(data, runs, "--reuse-split", split.toString());
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("Error: The split names 2 file(s) that are not usable images in " + data)
                 .contains(c + "/img_003.png").contains("Restore them or make a new split.");

@@ -3,10 +3,6 @@ package org.transferworkbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.transferworkbench.engine.study.StudyFolder;
 import org.transferworkbench.engine.study.StudyStore;
+import org.transferworkbench.testing.CliOutcome;
 import org.transferworkbench.testing.ShapesDataset;
 
 /** A whole tiny study through the command line: 2 arms x 2 seeds, then show, export, list and resume. */
@@ -22,24 +19,9 @@ class StudyCliTest {
     @TempDir
     Path tmp;
 
-    private record Outcome(int code, String out, String err) { }
 
-    private Outcome cli(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            var cl = Cli.commandLine();
-            cl.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-            int code = cl.execute(args);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliOutcome cli(String... args) {
+        return CliOutcome.run(args);
     }
 
     @Test
@@ -53,7 +35,7 @@ class StudyCliTest {
                 .replace('\'', '"'));
         String runs = tmp.resolve("runs").toString();
 
-        Outcome run = cli("study", spec.toString(), "--runs-dir", runs);
+        CliOutcome run = cli("study", spec.toString(), "--runs-dir", runs);
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out().lines().filter(l -> l.startsWith("[") && l.contains("test accuracy")).toList())
@@ -64,13 +46,13 @@ class StudyCliTest {
         assertThat(studies).hasSize(1);
         String id = studies.get(0).id();
 
-        Outcome show = cli("study", "show", id, "--runs-dir", runs);
+        CliOutcome show = cli("study", "show", id, "--runs-dir", runs);
         assertThat(show.code()).isZero();
         assertThat(show.out()).contains("4 of 4 repeats finished").contains("adam").contains("2/2")
                 .contains(" ± ").contains("[");
 
         Path out = tmp.resolve("export");
-        Outcome export = cli("study", "export", id, "--out", out.toString(), "--runs-dir", runs);
+        CliOutcome export = cli("study", "export", id, "--out", out.toString(), "--runs-dir", runs);
         assertThat(export.code()).as(export.err()).isZero();
         List<String> runRows = Files.readAllLines(out.resolve("study-runs.csv"));
         assertThat(runRows.get(0)).startsWith("# transfer-workbench study-runs v1 study=" + id);
@@ -83,9 +65,9 @@ class StudyCliTest {
         String svg = Files.readString(out.resolve("study-curves.svg"));
         assertThat(svg).contains("<svg").contains("adam (n=2)").contains("Validation accuracy");
 
-        Outcome list = cli("study", "list", "--runs-dir", runs);
+        CliOutcome list = cli("study", "list", "--runs-dir", runs);
         assertThat(list.out()).contains(id).contains("4/4");
-        Outcome resume = cli("study", "resume", id, "--runs-dir", runs);
+        CliOutcome resume = cli("study", "resume", id, "--runs-dir", runs);
         assertThat(resume.code()).isZero(); // nothing left to run: finished repeats are kept
         assertThat(resume.out()).doesNotContain("test accuracy 0").contains("4 of 4 repeats finished");
     }
@@ -93,13 +75,13 @@ class StudyCliTest {
     @Test
     void badStudyInputIsOneSentenceAndExitCodeOne() {
         String runs = tmp.resolve("runs").toString();
-        Outcome missing = cli("study", tmp.resolve("none.json").toString(), "--runs-dir", runs);
+        CliOutcome missing = cli("study", tmp.resolve("none.json").toString(), "--runs-dir", runs);
         assertThat(missing.code()).isEqualTo(1);
         assertThat(missing.err()).contains("Error: The study file").contains("does not exist.");
-        Outcome unknown = cli("study", "show", "nope", "--runs-dir", runs);
+        CliOutcome unknown = cli("study", "show", "nope", "--runs-dir", runs);
         assertThat(unknown.code()).isEqualTo(1);
         assertThat(unknown.err()).contains("No study 'nope'");
-        Outcome band = cli("study", "export", "nope", "--out", tmp.toString(), "--band", "wide", "--runs-dir", runs);
+        CliOutcome band = cli("study", "export", "nope", "--out", tmp.toString(), "--band", "wide", "--runs-dir", runs);
         assertThat(band.err()).contains("The band must be sd or minmax");
     }
 }

@@ -24,6 +24,16 @@ public enum ReportFormat {
         };
     }
 
+    /** "html", "md" or both, as the command line's --format gives them; at least one. */
+    public static java.util.Set<ReportFormat> parseAll(java.util.List<String> texts) {
+        java.util.Set<ReportFormat> chosen = java.util.EnumSet.noneOf(ReportFormat.class);
+        texts.forEach(t -> chosen.add(parse(t)));
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("Choose at least one report format (html or md).");
+        }
+        return chosen;
+    }
+
     /** Where figures and attached files go, relative to the report file. */
     public static final String FIGURES = "figures";
     public static final String FILES = "files";

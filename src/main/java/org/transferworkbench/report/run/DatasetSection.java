@@ -12,12 +12,26 @@ import org.transferworkbench.report.document.ReportBlock;
 import org.transferworkbench.report.document.ReportSection;
 
 /** Which images the run saw: the dataset's fingerprint, the class counts per split and the split list itself. */
-final class DatasetSection {
+public final class DatasetSection {
 
     private DatasetSection() {
     }
 
     static ReportSection of(RunFacts facts) {
+        RunConfig c = facts.config();
+        return build(facts, c.splitManifestSource() != null ? "reused from " + c.splitManifestSource()
+                : splitText(c.split()), true);
+    }
+
+    /**
+     * The dataset part of a study's report, from one of its runs: the same fingerprint and classes for every
+     * repeat, but the split is the study's to describe, and its split lists are attached by the study.
+     */
+    public static ReportSection forStudy(RunFacts representative, String splitDescription) {
+        return build(representative, splitDescription, false);
+    }
+
+    private static ReportSection build(RunFacts facts, String splitDescription, boolean attachSplit) {
         RunConfig c = facts.config();
         SplitSpec s = c.split();
         ReportSection.Builder b = ReportSection.builder("data", "Dataset and split");
@@ -27,8 +41,7 @@ final class DatasetSection {
         rows.add(new ReportBlock.Fact("Classes", c.classNames().size() + ": " + String.join(", ", c.classNames())));
         rows.add(new ReportBlock.Fact("Files skipped when scanning", facts.skippedFiles() < 0 ? Fmt.NOT_RECORDED
                 : facts.skippedFiles() + (facts.skippedFiles() > 0 ? " (listed in the run's skipped.csv)" : "")));
-        rows.add(new ReportBlock.Fact("Split", c.splitManifestSource() != null
-                ? "reused from " + c.splitManifestSource() : splitText(s)));
+        rows.add(new ReportBlock.Fact("Split", splitDescription));
         rows.add(new ReportBlock.Fact("Grouping", s.groupPattern() == null ? "none (every image is its own group)"
                 : "images whose paths give the same key for the pattern " + s.groupPattern() + " stay in one split"));
         b.add(new ReportBlock.Facts(rows));
@@ -43,13 +56,17 @@ final class DatasetSection {
                     + ", which differs from the run's configuration.");
         }
         b.add(countTable(split));
+        if (!attachSplit) {
+            return b.paragraph("Images per class and split as in run " + facts.run().id() + "; the total column "
+                    + "holds for every repeat.").build();
+        }
         b.add(new ReportBlock.Attachment(RunDirectory.SPLIT, "every image with its class, group and split ("
                 + split.entries().size() + " rows; a copy of the run's split.csv, reusable with --reuse-split)",
                 facts.run().file(RunDirectory.SPLIT)));
         return b.build();
     }
 
-    static String splitText(SplitSpec s) {
+    public static String splitText(SplitSpec s) {
         return String.format(java.util.Locale.ROOT, "stratified per class, %.0f / %.0f / %.0f %% "
                         + "(train / validation / test), seed %d", 100 * s.trainFraction(),
                 100 * s.validationFraction(), 100 * s.testFraction(), s.seed());

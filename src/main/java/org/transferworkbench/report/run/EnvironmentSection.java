@@ -9,7 +9,7 @@ import org.transferworkbench.report.document.ReportBlock;
 import org.transferworkbench.report.document.ReportSection;
 
 /** The software and hardware that trained the run, as recorded in config.json when it started. */
-final class EnvironmentSection {
+public final class EnvironmentSection {
     /** config.json's environment keys, in reading order, with the label a reader expects. */
     private static final Map<String, String> LABELS = new LinkedHashMap<>();
 
@@ -27,7 +27,7 @@ final class EnvironmentSection {
     private EnvironmentSection() {
     }
 
-    static ReportSection of(RunFacts facts) {
+    public static ReportSection of(RunFacts facts) {
         Map<String, String> env = facts.config().environment() == null ? Map.of() : facts.config().environment();
         List<ReportBlock.Fact> rows = new ArrayList<>();
         LABELS.forEach((key, label) -> rows.add(new ReportBlock.Fact(label, Fmt.orNotRecorded(env.get(key)))));

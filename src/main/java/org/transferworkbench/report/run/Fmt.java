@@ -4,26 +4,26 @@ import java.util.Locale;
 import org.transferworkbench.engine.stats.Interval;
 
 /** Number formats shared by the run report's sections: fixed, locale-independent, as a paper prints them. */
-final class Fmt {
-    static final String NOT_RECORDED = "not recorded";
+public final class Fmt {
+    public static final String NOT_RECORDED = "not recorded";
 
     private Fmt() {
     }
 
-    static String decimal(double v) {
+    public static String decimal(double v) {
         return Double.isFinite(v) ? String.format(Locale.ROOT, "%.3f", v) : "–";
     }
 
-    static String percent(double fraction) {
+    public static String percent(double fraction) {
         return Double.isFinite(fraction) ? String.format(Locale.ROOT, "%.1f %%", 100 * fraction) : "–";
     }
 
-    static String count(long n) {
+    public static String count(long n) {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** Learning rates and other small numbers: 1e-3 stays 0.001, 1e-5 becomes 1.0e-05. */
-    static String number(double v) {
+    public static String number(double v) {
         if (v == 0) {
             return "0";
         }
@@ -32,15 +32,15 @@ final class Fmt {
                 : String.format(Locale.ROOT, "%.1e", v);
     }
 
-    static String ci(Interval i) {
+    public static String ci(Interval i) {
         return i.format(3);
     }
 
-    static String range(Interval i) {
+    public static String range(Interval i) {
         return String.format(Locale.ROOT, "%.3f–%.3f", i.lower(), i.upper());
     }
 
-    static String orNotRecorded(String value) {
+    public static String orNotRecorded(String value) {
         return value == null || value.isBlank() ? NOT_RECORDED : value;
     }
 }

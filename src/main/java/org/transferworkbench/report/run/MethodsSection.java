@@ -17,7 +17,7 @@ import org.transferworkbench.engine.training.Hyperparameters;
 import org.transferworkbench.report.document.ReportSection;
 
 /** A "Methods" paragraph in plain prose, to paste into a paper and edit. */
-final class MethodsSection {
+public final class MethodsSection {
 
     private MethodsSection() {
     }
@@ -70,7 +70,7 @@ final class MethodsSection {
     }
 
     /** Names only what the run recorded: older runs lack some keys, and "not recorded" reads badly in prose. */
-    private static String software(Map<String, String> env) {
+    public static String software(Map<String, String> env) {
         java.util.List<String> parts = new java.util.ArrayList<>();
         if (env.containsKey("workbench")) {
             parts.add("Transfer Workbench " + env.get("workbench"));
@@ -118,7 +118,7 @@ final class MethodsSection {
                 Fmt.range(s.balancedAccuracy()), r.macroF1(), Fmt.range(s.macroF1()), s.resamples());
     }
 
-    private static String headPhrase(ModelSpec spec) {
+    public static String headPhrase(ModelSpec spec) {
         if (spec.head() == org.transferworkbench.engine.model.HeadType.PAPER) {
             return "the paper's classifier head (two fully connected layers of " + ModelSpec.PAPER_FC_UNITS
                     + " units with dropout " + Fmt.number(spec.dropout()) + ", softmax)";

@@ -12,7 +12,7 @@ import org.transferworkbench.report.document.ReportBlock;
 import org.transferworkbench.report.document.ReportSection;
 
 /** Every hyper-parameter, the seeds, augmentation and preprocessing, and how the training ended. */
-final class TrainingSection {
+public final class TrainingSection {
 
     private TrainingSection() {
     }
@@ -54,7 +54,7 @@ final class TrainingSection {
         return b.add(new ReportBlock.Facts(outcome)).build();
     }
 
-    static String optimiser(Hyperparameters h) {
+    public static String optimiser(Hyperparameters h) {
         return switch (h.optimizer()) {
             case ADAM -> "Adam";
             case SGD -> "stochastic gradient descent";

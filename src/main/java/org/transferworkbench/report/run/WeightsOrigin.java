@@ -11,12 +11,12 @@ import org.transferworkbench.engine.model.weights.WeightLoadReport;
  *
  * @param checksum the Adler-32 of the weights file, or null when the run did not record one
  */
-record WeightsOrigin(String kind, String file, String checksum, boolean keepsImagenetHead) {
+public record WeightsOrigin(String kind, String file, String checksum, boolean keepsImagenetHead) {
     private static final Pattern ADLER = Pattern.compile("\\s*\\badler32=(\\d+)");
     private static final Pattern WARM_MODEL = Pattern.compile("\\bmodel=(.+?)(?= layers=|$)");
     private static final Pattern WARM_RUN = Pattern.compile("\\brun=(\\S+)");
 
-    static WeightsOrigin of(String recorded, Optional<WeightLoadReport> load) {
+    public static WeightsOrigin of(String recorded, Optional<WeightLoadReport> load) {
         String text = recorded == null ? "" : recorded.strip();
         if (text.isEmpty() || text.equals("random")) {
             return new WeightsOrigin("random", null, null, false);
@@ -41,12 +41,12 @@ record WeightsOrigin(String kind, String file, String checksum, boolean keepsIma
         return new WeightsOrigin(kind, file, checksum, keepHead);
     }
 
-    boolean isRandom() {
+    public boolean isRandom() {
         return kind.equals("random");
     }
 
     /** "ImageNet weights from DL4J's model zoo (vgg16_dl4j_inference.zip, Adler-32 12345)". */
-    String sentence() {
+    public String sentence() {
         String what = switch (kind) {
             case "random" -> "random initialisation (no pretrained weights)";
             case "imagenet" -> "ImageNet weights from DL4J's model zoo";

@@ -10,7 +10,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Tooltip;
 import org.transferworkbench.engine.runs.RunDirectory;
 
-/** The "Methods report…" button: writes the chosen run's report, then offers to open its folder. */
+/** The "Methods report…" button: writes the chosen run's (or study's) report, then offers to open its folder. */
 public final class MethodsReportButton {
 
     private MethodsReportButton() {
@@ -23,13 +23,25 @@ public final class MethodsReportButton {
      */
     public static Button create(MethodsReportViewModel vm, Supplier<RunDirectory> run,
                                 BooleanExpression noRun) {
+        return create(vm, () -> vm.write(run.get()), noRun, "Write an HTML and Markdown report of the run for a "
+                + "paper or a reviewer: data, split, model, weights, settings, versions, hardware, curves, confusion "
+                + "matrix and per-class figures with 95% confidence intervals");
+    }
+
+    /**
+     * The button for any report written through {@code vm}.
+     *
+     * @param write    starts writing (through {@code vm}) when clicked
+     * @param nothing  true while there is nothing to report on (disables the button)
+     * @param tooltip  what the report holds
+     */
+    public static Button create(MethodsReportViewModel vm, Runnable write, BooleanExpression nothing,
+                                String tooltip) {
         Button button = new Button("Methods report…");
         button.getStyleClass().add("methods-report");
-        button.setTooltip(new Tooltip("Write an HTML and Markdown report of the run for a paper or a reviewer: "
-                + "data, split, model, weights, settings, versions, hardware, curves, confusion matrix and "
-                + "per-class figures with 95% confidence intervals"));
-        button.disableProperty().bind(noRun.or(vm.busyProperty()));
-        button.setOnAction(e -> vm.write(run.get()));
+        button.setTooltip(new Tooltip(tooltip));
+        button.disableProperty().bind(nothing.or(vm.busyProperty()));
+        button.setOnAction(e -> write.run());
         vm.writtenProperty().addListener((obs, old, folder) -> {
             if (folder != null && button.getScene() != null && button.getScene().getWindow() != null
                     && button.getScene().getWindow().isShowing()) {

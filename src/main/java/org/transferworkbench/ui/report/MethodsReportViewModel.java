@@ -18,7 +18,8 @@ import org.transferworkbench.ui.fx.WorkbenchContext;
 
 /**
  * Writes a run's methods report (HTML and Markdown, into the run's report/ folder) on the background executor and
- * publishes where it went. Shared by the Runs and Evaluation tabs.
+ * publishes where it went. Shared by the Runs and Evaluation tabs; the Studies tab writes a study's through
+ * {@link #write(String, BackgroundJob.Work)}.
  */
 public final class MethodsReportViewModel {
     private final WorkbenchContext context;
@@ -31,15 +32,26 @@ public final class MethodsReportViewModel {
     }
 
     public void write(RunDirectory run) {
-        if (run == null || busy.get()) {
+        if (run != null) {
+            write(run.id(), (progress, cancel) -> RunReportWriter.write(run, null, EnumSet.allOf(ReportFormat.class),
+                    progress, cancel));
+        }
+    }
+
+    /**
+     * Writes any methods report (a run's, a study's) on the background executor.
+     *
+     * @param subject what the report is of, for the messages ("run 2024…", "study 2024…")
+     * @param work    builds and writes the report on the worker; returns where it went
+     */
+    public void write(String subject, BackgroundJob.Work<ReportWriter.Written> work) {
+        if (busy.get()) {
             return;
         }
         busy.set(true);
         written.set(null);
-        message.set("Writing the methods report of " + run.id() + " …");
-        context.executor().submit(BackgroundJob.<ReportWriter.Written>titled("Methods report of " + run.id(),
-                        (progress, cancel) -> RunReportWriter.write(run, null, EnumSet.allOf(ReportFormat.class),
-                                progress, cancel))
+        message.set("Writing the methods report of " + subject + " …");
+        context.executor().submit(BackgroundJob.<ReportWriter.Written>titled("Methods report of " + subject, work)
                 .onSucceeded(w -> {
                     busy.set(false);
                     message.set("Methods report written to " + w.folder());
@@ -47,7 +59,7 @@ public final class MethodsReportViewModel {
                 })
                 .onFailed(e -> {
                     busy.set(false);
-                    message.set("Could not write the methods report of " + run.id() + ": " + Errors.sentence(e));
+                    message.set("Could not write the methods report of " + subject + ": " + Errors.sentence(e));
                 })
                 .onCancelled(() -> {
                     busy.set(false);

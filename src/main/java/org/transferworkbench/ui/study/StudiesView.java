@@ -24,6 +24,7 @@ import org.transferworkbench.engine.study.StudyResults;
 import org.transferworkbench.report.BandKind;
 import org.transferworkbench.report.StudyFigure;
 import org.transferworkbench.ui.fx.Columns;
+import org.transferworkbench.ui.report.MethodsReportButton;
 
 /**
  * The Studies tab: the stored studies; for the selected one, its mean curves with a band per arm, the table of test
@@ -134,6 +135,11 @@ public final class StudiesView {
         export.setTooltip(new javafx.scene.control.Tooltip("CSV tables and the figure as PNG and SVG"));
         export.setOnAction(e -> chooseExportFolder());
         export.disableProperty().bind(vm.resultsProperty().isNull());
+        Button report = MethodsReportButton.create(vm.methodsReport(), vm::writeMethodsReport,
+                vm.selectedProperty().isNull(), "Write an HTML and Markdown report of the study for a paper or a "
+                        + "reviewer: Methods paragraph, design and arm settings, dataset, per-arm figures with "
+                        + "intervals, paired comparisons, mean curves, every repeat, weights, versions, hardware");
+        report.setId("studyMethodsReport");
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> vm.refresh());
         create.disableProperty().bind(vm.runningProperty());
@@ -141,7 +147,7 @@ public final class StudiesView {
         Label message = new Label();
         message.getStyleClass().add("hint");
         message.textProperty().bind(vm.messageProperty());
-        HBox bar = new HBox(8, create, open, resume, stop, export, refresh, message);
+        HBox bar = new HBox(8, create, open, resume, stop, export, report, refresh, message);
         bar.getStyleClass().add("toolbar");
         return bar;
     }

@@ -2,6 +2,7 @@ package org.transferworkbench.ui.study;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -28,9 +29,12 @@ import org.transferworkbench.engine.study.StudySpecJson;
 import org.transferworkbench.engine.study.StudyStore;
 import org.transferworkbench.report.BandKind;
 import org.transferworkbench.report.StudyExport;
+import org.transferworkbench.report.StudyReportWriter;
+import org.transferworkbench.report.render.ReportFormat;
 import org.transferworkbench.ui.fx.BackgroundJob;
 import org.transferworkbench.ui.fx.JobHandle;
 import org.transferworkbench.ui.fx.WorkbenchContext;
+import org.transferworkbench.ui.report.MethodsReportViewModel;
 
 /**
  * The Studies tab's state: the stored studies, the selected one's aggregated results, and the one study that may be
@@ -48,6 +52,7 @@ public final class StudiesViewModel {
     private final ObjectProperty<BandKind> band = new SimpleObjectProperty<>(BandKind.SD);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final MethodsReportViewModel report;
     private JobHandle job;
     private Runnable runsChanged = () -> { };
 
@@ -56,6 +61,8 @@ public final class StudiesViewModel {
         this.context = context;
         this.store = new StudyStore(context.runStore().root());
         this.currentRequest = currentRequest;
+        this.report = new MethodsReportViewModel(context);
+        report.messageProperty().addListener((obs, old, text) -> message.set(text));
         selected.addListener((obs, old, row) -> loadResults());
     }
 
@@ -191,6 +198,26 @@ public final class StudiesViewModel {
                 (p, c) -> StudyExport.write(r, folder, kind))
                 .onSucceeded(files -> message.set("Exported " + files.size() + " files to " + folder + "."))
                 .onFailed(e -> message.set("Export failed: " + Errors.sentence(e))).build());
+    }
+
+    /**
+     * The selected study's methods report, HTML and Markdown, into its folder's report/ with the chosen band. A
+     * running or unfinished study gets one too: it covers the finished repeats and lists the rest as missing.
+     */
+    public void writeMethodsReport() {
+        StudyRow row = selected.get();
+        if (row == null) {
+            message.set("Select a study to write its methods report.");
+            return;
+        }
+        BandKind kind = band.get();
+        report.write("study " + row.id(), (progress, cancel) -> StudyReportWriter.write(row.folder(),
+                context.runStore(), null, EnumSet.allOf(ReportFormat.class), kind, progress, cancel));
+    }
+
+    /** Writes the study reports and tells the Methods report button when one is done. */
+    public MethodsReportViewModel methodsReport() {
+        return report;
     }
 
     /** Who hears that a repeat added a run to the store (the main window refreshes the Runs tab). */

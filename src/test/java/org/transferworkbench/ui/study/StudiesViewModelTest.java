@@ -75,5 +75,16 @@ class StudiesViewModelTest {
         assertThat(tmp.resolve("export").resolve(StudyExport.FIGURE_PNG)).isNotEmptyFile();
         assertThat(Files.readString(tmp.resolve("export").resolve(StudyExport.FIGURE_SVG))).contains("<svg ", "</svg>", "freeze-check");
         assertThat(vm.messageProperty().get()).startsWith("Exported ");
+
+        vm.bandProperty().set(org.transferworkbench.report.BandKind.MIN_MAX);
+        vm.writeMethodsReport();
+        Path report = vm.rows().get(0).folder().path().resolve("report");
+        assertThat(vm.methodsReport().writtenProperty().get()).isEqualTo(report.toAbsolutePath().normalize());
+        assertThat(vm.methodsReport().busyProperty().get()).isFalse();
+        assertThat(vm.messageProperty().get()).startsWith("Methods report written to ");
+        assertThat(Files.readString(report.resolve("report.md"))).contains("freeze-check", "Methods (for a paper)",
+                "The arms differ only in freeze", "shaded min–max");
+        assertThat(report.resolve("report.html")).isNotEmptyFile();
+        assertThat(report.resolve("figures/study-curves.png")).isNotEmptyFile();
     }
 }
