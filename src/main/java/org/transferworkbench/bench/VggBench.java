@@ -21,6 +21,7 @@ import org.transferworkbench.engine.model.ModelSpec;
 import org.transferworkbench.engine.model.OptimizationSettings;
 import org.transferworkbench.engine.model.VggGraphFactory;
 import org.transferworkbench.engine.model.VggLayout;
+import org.transferworkbench.engine.training.NativeThreads;
 import org.transferworkbench.engine.model.VggVariant;
 
 /**
@@ -90,8 +91,12 @@ public final class VggBench {
         DataSet cachedBatch = new DataSet(features, data.getLabels());
         ComputationGraph tail = VggGraphFactory.buildTail(spec, plan, settings(), split);
         try {
-            time("cached-" + spec.head().name().toLowerCase(java.util.Locale.ROOT), spec,
-                    trainFlops(spec, plan, split), () -> tail.fit(cachedBatch));
+            // as the engine trains it: a small head on one native thread (NativeThreads)
+            try (NativeThreads threads = NativeThreads.forWorkPerImage(mulAdds(spec, plan, split,
+                    layout.layers().size(), true))) {
+                time("cached-" + spec.head().name().toLowerCase(java.util.Locale.ROOT), spec,
+                        trainFlops(spec, plan, split), () -> tail.fit(cachedBatch));
+            }
         } finally {
             release(tail);
         }

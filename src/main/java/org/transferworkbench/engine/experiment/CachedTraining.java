@@ -20,6 +20,7 @@ import org.transferworkbench.engine.io.Json;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.model.FreezePlan;
 import org.transferworkbench.engine.model.GraphParams;
+import org.transferworkbench.engine.model.LayerSpec;
 import org.transferworkbench.engine.model.ModelSpec;
 import org.transferworkbench.engine.model.OptimizationSettings;
 import org.transferworkbench.engine.model.VggGraphFactory;
@@ -29,6 +30,7 @@ import org.transferworkbench.engine.runs.RunDirectory;
 import org.transferworkbench.engine.training.DataParallelism;
 import org.transferworkbench.engine.training.EarlyStopping;
 import org.transferworkbench.engine.training.EpochMetrics;
+import org.transferworkbench.engine.training.NativeThreads;
 import org.transferworkbench.engine.training.Trainer;
 import org.transferworkbench.engine.training.TrainingListener;
 
@@ -85,7 +87,15 @@ final class CachedTraining {
                 seconds, report.bytes() / 1e6, report.inMemory() ? "in memory" : "read from disk");
         recording.onMessage(msg);
         listener.onStage("training");
-        try (var trainFeatures = train.features(); var valFeatures = val.features()) {
+        long tailWork = VggLayout.of(spec).layers().subList(decision.splitLayer(), VggLayout.of(spec).layers().size())
+                .stream().mapToLong(LayerSpec::multiplyAdds).sum();
+        try (var trainFeatures = train.features(); var valFeatures = val.features();
+             NativeThreads threads = NativeThreads.forWorkPerImage(parallelism.parallel() ? Long.MAX_VALUE
+                     : tailWork)) {
+            if (threads.capped()) {
+                LOG.info("Training the head on one native thread: {} multiply-adds per image are too few to share",
+                        tailWork);
+            }
             int batch = config.hyperparameters().batchSize();
             long seed = config.hyperparameters().seed();
             Trainer trainer = new Trainer(tail, config.hyperparameters(), split.classNames(),
