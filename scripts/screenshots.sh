@@ -56,7 +56,7 @@ succeeded_runs() {
 
 mkdir -p assets
 ./run.sh --version >/dev/null   # builds first, so no screenshot catches a build instead of the window
-SHOTS=${SHOTS:-dataset model training runs evaluation predict}
+SHOTS=${SHOTS:-dataset model training runs studies evaluation predict}
 case " $SHOTS " in
   *" runs "*|*" evaluation "*|*" predict "*)
     if [ "$(succeeded_runs)" -eq 0 ]; then   # a second run to compare with the one the window trains
@@ -81,6 +81,9 @@ for s in $SHOTS; do
       sleep 10  # one more stall-probe report after the run
       close_window ;;
     runs) shot runs runs 30 "-Dtw.compareRuns=true" ;;
+    studies)   # a short study first, unless the runs folder has one
+      ls "$RUNS"/studies/*/queue.json >/dev/null 2>&1 || ./run.sh study docs/study-quick.json --runs-dir "$RUNS" >>"$LOG" 2>&1
+      shot studies studies 40 "-Dtw.showStudy=true" ;;
     evaluation) shot evaluation evaluation 45 ;;
     predict)
       picks=$(for c in erythrocyte lymphocyte neutrophil platelet; do ls -d "$DEMO/$c"/*.jpg | head -3; done | paste -sd,)

@@ -29,6 +29,7 @@ import org.transferworkbench.ui.runs.RunRow;
 import org.transferworkbench.ui.runs.RunsView;
 import org.transferworkbench.ui.runs.RunsViewModel;
 import org.transferworkbench.ui.study.StudiesView;
+import org.transferworkbench.ui.study.StudyRow;
 import org.transferworkbench.ui.study.StudiesViewModel;
 import org.transferworkbench.ui.training.TrainingView;
 import org.transferworkbench.ui.training.TrainingViewModel;
@@ -133,7 +134,8 @@ public final class MainWindow {
 
     /**
      * For scripts/screenshots.sh: -Dtw.tab=model selects a tab, -Dtw.autostart=true trains once data is ready,
-     * -Dtw.compareRuns=true selects every run in the Runs tab, -Dtw.predict=FILE,FOLDER classifies with the newest run.
+     * -Dtw.compareRuns=true selects every run in the Runs tab, -Dtw.showStudy=true shows the newest study,
+     * -Dtw.predict=FILE,FOLDER classifies with the newest run.
      */
     private void startDemoHooks() {
         String tab = System.getProperty("tw.tab");
@@ -150,6 +152,13 @@ public final class MainWindow {
         }
         if (Boolean.getBoolean("tw.compareRuns")) {
             runs.rows().addListener((javafx.collections.ListChangeListener<RunRow>) c -> runsView.selectAll());
+        }
+        if (Boolean.getBoolean("tw.showStudy")) {
+            studies.rows().addListener((javafx.collections.ListChangeListener<StudyRow>) c -> {
+                if (studies.selectedProperty().get() == null && !studies.rows().isEmpty()) {
+                    studies.selectedProperty().set(studies.rows().get(0));
+                }
+            });
         }
         String toPredict = System.getProperty("tw.predict");
         if (toPredict != null && !toPredict.isBlank()) {

@@ -36,6 +36,7 @@ public final class StudiesView {
     private final TableView<ArmSummary> arms = new TableView<>();
     private final TableView<ArmComparison> comparisons = new TableView<>();
     private final ChartViewer chart = new ChartViewer(null);
+    private final Label verdict = new Label();
     private final VBox root;
 
     public StudiesView(StudiesViewModel vm) {
@@ -63,8 +64,13 @@ public final class StudiesView {
 
         VBox chartBox = new VBox(6, chartControls(), chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
+        verdict.setId("studyVerdict");
+        verdict.setWrapText(true);
+        verdict.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);   // else the VBox shrinks it to one line
+        verdict.getStyleClass().add("hint");
         VBox tables = new VBox(6, new Label("Test figures over repeats: mean ± sd [typical 95% bootstrap interval]"),
-                arms, new Label("Paired comparisons (same seeds / folds)"), comparisons);
+                arms, new Label("Paired comparisons (same seeds / folds); the selected one in full below"), comparisons,
+                verdict);
         VBox.setVgrow(arms, Priority.ALWAYS);
         VBox.setVgrow(comparisons, Priority.ALWAYS);
         SplitPane results = new SplitPane(chartBox, tables);
@@ -95,10 +101,13 @@ public final class StudiesView {
                 : a.bestEpoch().format(1), 110));
         comparisons.setId("studyComparisonsTable");
         comparisons.setPlaceholder(new Label("Comparisons need two arms with finished repeats."));
-        comparisons.getColumns().add(Columns.text("B", ArmComparison::armB, 150));
-        comparisons.getColumns().add(Columns.text("vs A", ArmComparison::armA, 150));
+        comparisons.getColumns().add(Columns.text("B", ArmComparison::armB, 120));
+        comparisons.getColumns().add(Columns.text("vs A", ArmComparison::armA, 120));
         comparisons.getColumns().add(Columns.text("Figure", c -> c.metric().label(), 120));
         comparisons.getColumns().add(Columns.text("Verdict", ArmComparison::verdictNamed, 640));
+        comparisons.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> verdict.setText(c == null
+                ? "" : c.armB() + " vs " + c.armA() + ", " + c.metric().label() + ", " + c.difference().n()
+                + " pair(s): " + c.verdictNamed()));
     }
 
     private Node chartControls() {
@@ -175,6 +184,7 @@ public final class StudiesView {
         StudyResults r = vm.resultsProperty().get();
         arms.getItems().setAll(r == null ? java.util.List.of() : r.arms());
         comparisons.getItems().setAll(r == null ? java.util.List.of() : r.comparisons());
+        comparisons.getSelectionModel().selectFirst();
         chart.setChart(r == null || r.arms().isEmpty() ? null
                 : new StudyFigure(r, vm.bandProperty().get()).panel(vm.curveProperty().get()));
     }
