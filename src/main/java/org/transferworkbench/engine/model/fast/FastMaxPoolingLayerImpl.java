@@ -13,7 +13,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
-/** Runtime side of {@link FastMaxPoolingLayer}: one native op each way, no DL4J helper lookup or fallback. */
+/**
+ * Runtime side of {@link FastMaxPoolingLayer}: VGG's 2x2/2 windows through {@link TwoByTwoMaxPool}, any other
+ * geometry through one libnd4j op each way; no DL4J helper lookup or fallback.
+ */
 public class FastMaxPoolingLayerImpl extends SubsamplingLayer {
 
     private static final int UNUSED_EXTRA = 0; // pnorm/avg-divisor slot, meaningless for max pooling
@@ -35,6 +38,10 @@ public class FastMaxPoolingLayerImpl extends SubsamplingLayer {
         WindowGeometry g = geometry(in);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {in.size(0), in.size(1), g.outSize()[0], g.outSize()[1]}, 'c');
+        if (TwoByTwoMaxPool.handles(g, in)) {
+            TwoByTwoMaxPool.forward(in, out);
+            return out;
+        }
         Nd4j.exec(DynamicCustomOp.builder("maxpool2d")
                 .addInputs(in)
                 .addOutputs(out)
@@ -48,11 +55,16 @@ public class FastMaxPoolingLayerImpl extends SubsamplingLayer {
         assertInputSet(true);
         INDArray in = input.castTo(dataType);
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
-        Nd4j.exec(DynamicCustomOp.builder("maxpool2d_bp")
-                .addInputs(in, epsilon.castTo(dataType))
-                .addOutputs(epsOut)
-                .addIntegerArguments(geometry(in).nativeArgs(UNUSED_EXTRA, NCHW))
-                .build());
+        WindowGeometry g = geometry(in);
+        if (TwoByTwoMaxPool.handles(g, in)) {
+            TwoByTwoMaxPool.backward(in, epsilon.castTo(dataType), epsOut);
+        } else {
+            Nd4j.exec(DynamicCustomOp.builder("maxpool2d_bp")
+                    .addInputs(in, epsilon.castTo(dataType))
+                    .addOutputs(epsOut)
+                    .addIntegerArguments(g.nativeArgs(UNUSED_EXTRA, NCHW))
+                    .build());
+        }
         return new Pair<>(new DefaultGradient(), epsOut);
     }
 
