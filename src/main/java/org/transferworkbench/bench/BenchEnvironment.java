@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
+import org.transferworkbench.engine.model.VggGraphFactory;
 
 /** The lines printed before the figures: what ran where, so that numbers from different runs can be compared. */
 public final class BenchEnvironment {
@@ -20,8 +21,10 @@ public final class BenchEnvironment {
                 String.format(Locale.ROOT, "nd4j: %s, threads %d, helpers (oneDNN) allowed %s, OMP_NUM_THREADS=%s",
                         Nd4j.getBackend().getClass().getSimpleName(), Nd4j.getEnvironment().maxThreads(),
                         Nd4j.getEnvironment().helpersAllowed(), System.getenv("OMP_NUM_THREADS")),
-                String.format(Locale.ROOT, "convolutions: %s; batch %d; %d warm-up + %d timed iterations, median; "
-                                + "synthetic data, seed %d", o.stock() ? "stock DL4J layer" : "fast (libnd4j/oneDNN)",
+                String.format(Locale.ROOT, "convolutions: %s; max pooling: %s; batch %d; %d warm-up + %d timed "
+                                + "iterations, median; synthetic data, seed %d",
+                        o.stock() ? "stock DL4J layer" : "fast (libnd4j/oneDNN)",
+                        !o.stock() && VggGraphFactory.fastPooling() ? "fast (Java, 2x2)" : "stock DL4J layer",
                         o.batch(), o.warmup(), o.iterations(), o.seed()));
     }
 }

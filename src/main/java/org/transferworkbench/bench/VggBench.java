@@ -124,8 +124,9 @@ public final class VggBench {
         appendCsv(r);
     }
 
+    /** "fast-conv" marks fast convolutions with the stock pooling ({@code -Dtw.fastPool=false}). */
     String conv() {
-        return options.stock() ? "stock" : "fast";
+        return options.stock() ? "stock" : VggGraphFactory.fastPooling() ? "fast" : "fast-conv";
     }
 
     /** Rows are appended one by one (not written atomically) so that a long run that is stopped keeps its rows. */

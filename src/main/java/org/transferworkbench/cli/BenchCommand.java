@@ -7,6 +7,7 @@ import org.transferworkbench.bench.BenchCase;
 import org.transferworkbench.bench.BenchEnvironment;
 import org.transferworkbench.bench.BenchOptions;
 import org.transferworkbench.bench.LargestBatch;
+import org.transferworkbench.bench.PoolingComparison;
 import org.transferworkbench.bench.VggBench;
 import org.transferworkbench.engine.model.VggVariant;
 import picocli.CommandLine.Command;
@@ -45,6 +46,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Instead of the cases: the largest batch (16, 32, ... up to CAP, default 256) a full step fits.")
     Integer largestBatchCap;
 
+    @Option(names = "--pooling-ab", description = "Instead of the cases: the fast max pooling against DL4J's own, "
+            + "inference and full step, iterations interleaved in one process.")
+    boolean poolingAb;
+
     @Option(names = "--seed", defaultValue = "7", description = "(default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -64,6 +69,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (o.largestBatchCap() > 0) {
             for (VggVariant m : o.models()) {
                 o.sizes().forEach(s -> LargestBatch.find(m, s, o.largestBatchCap(), o.seed(), System.out::println));
+            }
+            return 0;
+        }
+        if (poolingAb) {
+            for (VggVariant m : o.models()) {
+                o.sizes().forEach(s -> PoolingComparison.run(m, s, o, System.out::println));
             }
             return 0;
         }

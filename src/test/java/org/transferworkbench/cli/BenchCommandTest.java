@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.transferworkbench.bench.BenchCase;
 import org.transferworkbench.bench.BenchOptions;
 import org.transferworkbench.bench.BenchResult;
+import org.transferworkbench.bench.PoolingComparison;
 import org.transferworkbench.bench.VggBench;
 import org.transferworkbench.engine.model.VggVariant;
 import picocli.CommandLine;
@@ -34,5 +35,19 @@ class BenchCommandTest {
             assertThat(r.memory().physicalBytes()).isPositive();
         });
         assertThat(lines).singleElement().asString().contains("vgg16", "32 px", "img/s", "GFLOP/s");
+    }
+
+    @Test
+    void poolingComparisonTimesBothPoolingsInOneProcess() {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs("--models", "vgg16", "--sizes", "32", "--batch", "2", "--iterations", "2",
+                "--warmup", "0", "--pooling-ab");
+        BenchOptions o = command.options();
+        List<String> lines = new ArrayList<>();
+        PoolingComparison.run(VggVariant.VGG16, 32, o, lines::add);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("infer", "fast pooling", "stock pooling", "fast/stock time", "2 interleaved");
+        assertThat(lines.get(1)).contains("full");
+        assertThat(System.getProperty("tw.fastPool")).as("the switch is put back").isNull();
     }
 }

@@ -138,9 +138,17 @@ public final class VggGraphFactory {
         return fastLayers() ? new FastConvolutionLayer.Builder(kernel, kernel) : new ConvolutionLayer.Builder(kernel, kernel);
     }
 
-    /** Max pooling follows the same switch: the fast layer computes VGG's 2x2 windows in Java, 5-8x faster. */
+    /**
+     * Max pooling follows the same switch (and {@code -Dtw.fastPool=false} alone, to time it): the fast layer
+     * computes VGG's 2x2 windows in Java, 5-8x faster than oneDNN's NCHW reference kernel behind the stock layer.
+     */
     static SubsamplingLayer.Builder maxPoolingBuilder() {
-        return fastLayers() ? new FastMaxPoolingLayer.Builder() : new SubsamplingLayer.Builder(PoolingType.MAX);
+        return fastPooling() ? new FastMaxPoolingLayer.Builder() : new SubsamplingLayer.Builder(PoolingType.MAX);
+    }
+
+    /** Whether graphs built now get the fast max pooling. */
+    public static boolean fastPooling() {
+        return fastLayers() && Boolean.parseBoolean(System.getProperty("tw.fastPool", "true"));
     }
 
     private static boolean fastLayers() {
