@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.ZipFile;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -104,6 +105,13 @@ class ExportBundleCliTest {
         assertThat(Files.readString(folderBundle.resolve(BundleFiles.README))).contains("restoreComputationGraph")
                 .contains("longer side");
         assertThat(leftovers(folderBundle.getParent())).as("no staging folders left").isEmpty();
+        try (ZipFile model = new ZipFile(folderBundle.resolve(BundleFiles.MODEL).toFile())) {
+            String configuration = new String(model.getInputStream(model.getEntry("configuration.json")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(configuration).as("plain DL4J must be able to load it: no Workbench layer classes")
+                    .contains("org.deeplearning4j.nn.conf.layers.ConvolutionLayer")
+                    .doesNotContain("org.transferworkbench");
+        }
 
         String byRun = cli("predict", run.id(), images.toString(), "--top", "3").out;
         String byFolder = cli("predict", folderBundle.toString(), images.toString(), "--top", "3").out;

@@ -20,6 +20,7 @@ import org.transferworkbench.engine.io.Json;
 import org.transferworkbench.engine.io.StagingDirectory;
 import org.transferworkbench.engine.jobs.CancellationToken;
 import org.transferworkbench.engine.jobs.ProgressReporter;
+import org.transferworkbench.engine.model.fast.LayerClasses;
 import org.transferworkbench.engine.runs.ModelFiles;
 import org.transferworkbench.engine.runs.RunConfig;
 import org.transferworkbench.engine.runs.RunDirectory;
@@ -67,7 +68,9 @@ public final class BundleExporter {
         try (StagingDirectory staging = StagingDirectory.beside(target)) {
             Path dir = staging.path();
             progress.report(0, STEPS, "Loading the model");
-            ComputationGraph model = ModelFiles.load(run.file(RunDirectory.BEST_MODEL), false);
+            // DL4J's own layer classes only: the bundle is for programs without the Workbench's fast layers, and
+            // the sample's expected output is computed by exactly the network they will load.
+            ComputationGraph model = LayerClasses.stock(ModelFiles.load(run.file(RunDirectory.BEST_MODEL), false));
             cancel.throwIfCancelled();
             progress.report(1, STEPS, "Writing the model");
             ModelFiles.save(model, dir.resolve(BundleFiles.MODEL), false);

@@ -31,6 +31,7 @@ final class TinyVgg {
     private UnaryOperator<Layer> wrapC1 = UnaryOperator.identity();
     private UnaryOperator<Layer> wrapC3 = UnaryOperator.identity();
     private WorkspaceMode workspaceMode = WorkspaceMode.ENABLED;
+    private boolean averagePooling;
 
     private TinyVgg(boolean fast) {
         this.fast = fast;
@@ -54,6 +55,12 @@ final class TinyVgg {
     /** NONE puts every array outside workspaces: the cached pre-activation must then not rely on them. */
     TinyVgg workspaces(WorkspaceMode mode) {
         this.workspaceMode = mode;
+        return this;
+    }
+
+    /** Stock average pooling in place of max pooling (something the fast layers do not compute). */
+    TinyVgg averagePooling() {
+        this.averagePooling = true;
         return this;
     }
 
@@ -109,6 +116,9 @@ final class TinyVgg {
 
     private Layer pool() {
         int[] two = {2, 2};
+        if (averagePooling) {
+            return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.AVG, two, two).build();
+        }
         return fast ? new FastMaxPoolingLayer.Builder(two, two).build()
                 : new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX, two, two).build();
     }
