@@ -135,7 +135,8 @@ public final class VggGraphFactory {
      * DL4J's own layer, several times faster on CPU. {@code -Dtw.fastConv=false} selects DL4J's own layer.
      */
     static ConvolutionLayer.Builder convolutionBuilder(int kernel) {
-        return fastLayers() ? new FastConvolutionLayer.Builder(kernel, kernel) : new ConvolutionLayer.Builder(kernel, kernel);
+        return fastLayers() ? new FastConvolutionLayer.Builder(kernel, kernel)
+                : new ConvolutionLayer.Builder(kernel, kernel);
     }
 
     /**

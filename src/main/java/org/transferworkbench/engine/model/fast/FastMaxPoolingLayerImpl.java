@@ -55,12 +55,13 @@ public class FastMaxPoolingLayerImpl extends SubsamplingLayer {
         assertInputSet(true);
         INDArray in = input.castTo(dataType);
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
+        INDArray eps = epsilon.castTo(dataType);
         WindowGeometry g = geometry(in);
         if (TwoByTwoMaxPool.handles(g, in)) {
-            TwoByTwoMaxPool.backward(in, epsilon.castTo(dataType), epsOut);
+            TwoByTwoMaxPool.backward(in, eps, epsOut);
         } else {
             Nd4j.exec(DynamicCustomOp.builder("maxpool2d_bp")
-                    .addInputs(in, epsilon.castTo(dataType))
+                    .addInputs(in, eps)
                     .addOutputs(epsOut)
                     .addIntegerArguments(g.nativeArgs(UNUSED_EXTRA, NCHW))
                     .build());

@@ -80,19 +80,7 @@ final class TwoByTwoMaxPool {
                 for (int c = 0; c < p.outCols; c++) {
                     int top = rowOffset + 2 * c;
                     int bottom = top + p.inCols;
-                    int best = top;
-                    float m = src.get(s + top);
-                    if (src.get(s + top + 1) > m) {
-                        best = top + 1;
-                        m = src.get(s + best);
-                    }
-                    if (src.get(s + bottom) > m) {
-                        best = bottom;
-                        m = src.get(s + best);
-                    }
-                    if (src.get(s + bottom + 1) > m) {
-                        best = bottom + 1;
-                    }
+                    int best = firstMaximum(src, s, top, bottom);
                     float grad = eps.get(g + r * p.outCols + c);
                     dst.put(d + top, best == top ? grad : 0f);
                     dst.put(d + top + 1, best == top + 1 ? grad : 0f);
@@ -101,6 +89,25 @@ final class TwoByTwoMaxPool {
                 }
             }
         });
+    }
+
+    /** Which of the window's four elements (row-major) is the first largest: strict {@code >}, as libnd4j's. */
+    private static int firstMaximum(FloatBuffer src, int plane, int top, int bottom) {
+        float topLeft = src.get(plane + top);
+        float topRight = src.get(plane + top + 1);
+        float bottomLeft = src.get(plane + bottom);
+        float bottomRight = src.get(plane + bottom + 1);
+        int best = top;
+        float max = topLeft;
+        if (topRight > max) {
+            best = top + 1;
+            max = topRight;
+        }
+        if (bottomLeft > max) {
+            best = bottom;
+            max = bottomLeft;
+        }
+        return bottomRight > max ? bottom + 1 : best;
     }
 
     private interface PlaneKernel {
