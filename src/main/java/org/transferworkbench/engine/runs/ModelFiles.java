@@ -56,7 +56,7 @@ public final class ModelFiles {
     private static void writeArray(ZipOutputStream zip, String entry, INDArray array) throws IOException {
         zip.putNextEntry(new ZipEntry(entry));
         DataOutputStream data = new DataOutputStream(new BufferedOutputStream(zip, BUFFER));
-        Nd4j.write(array, data);
+        ArrayBinary.write(array, data);
         data.flush();
         zip.closeEntry();
     }
