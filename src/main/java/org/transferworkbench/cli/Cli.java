@@ -34,6 +34,10 @@ public final class Cli {
     }
 
     public static int run(String... args) {
-        return commandLine().execute(args);
+        try {
+            return commandLine().execute(args);
+        } finally {
+            ShutdownCancel.commandEnded();
+        }
     }
 }

@@ -93,7 +93,7 @@ final class ConsoleProgress implements ExperimentListener {
         out.printf(Locale.ROOT, "epoch %3d/%d  train loss %.4f acc %.4f | validation loss %.4f acc %.4f | "
                         + "%.1f s, %.1f img/s%s%n", m.epoch(), totalEpochs, m.trainLoss(), m.trainAccuracy(),
                 m.validationLoss(), m.validationAccuracy(), m.seconds(), m.imagesPerSecond(),
-                improved ? "  * best, saved" : "");
+                improved ? "  * best" : "");
     }
 
     @Override

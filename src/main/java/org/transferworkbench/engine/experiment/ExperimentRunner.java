@@ -214,6 +214,9 @@ public final class ExperimentRunner {
                     outcome = trainer.fit(data.train(), data.validation(), firstEpoch, stopping);
                 }
             }
+            // Epochs are saved in the background; testing reads the best model from disk, and a save that failed
+            // fails the run here, naming its epoch.
+            recorder.awaitSaved();
             if (outcome.cancelled()) {
                 String why = "Cancelled by the user after " + outcome.epochsCompleted() + " completed epoch(s).";
                 recorder.update(recorder.status().ended(RunState.CANCELLED, why, Instant.now()));
@@ -243,6 +246,8 @@ public final class ExperimentRunner {
                 e.addSuppressed(statusError);
             }
             throw new RunFailedException(run, why, e);
+        } finally {
+            recorder.close();
         }
     }
 

@@ -6,7 +6,10 @@ import org.transferworkbench.engine.training.EpochMetrics;
 import org.transferworkbench.engine.training.IterationProgress;
 import org.transferworkbench.engine.training.TrainingListener;
 
-/** Records to disk first, then tells the caller: whoever hears of an epoch can rely on it being saved. */
+/**
+ * Hands the epoch to the recorder first, then tells the caller: whoever hears of an epoch knows its state has been
+ * taken and is being written (the recorder saves in the background; the run ends only once it is on disk).
+ */
 final class RecordingListener implements TrainingListener {
     private final RunRecorder recorder;
     private final TrainingListener caller;

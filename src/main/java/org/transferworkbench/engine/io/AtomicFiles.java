@@ -6,10 +6,12 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +57,30 @@ public final class AtomicFiles {
     /** Copies {@code source} over {@code target} so that readers see the old target or the whole new one. */
     public static void copy(Path source, Path target) throws IOException {
         write(target, out -> Files.copy(source, out));
+    }
+
+    /**
+     * Makes {@code target} a second name of {@code source}'s content, replacing it atomically: a hard link, which
+     * costs nothing however large the file, and a copy where the file system has no hard links. Only for files
+     * that are never rewritten in place, as none written through this class are.
+     */
+    public static void link(Path source, Path target) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        WriteFaults.check(absolute);
+        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            Files.createLink(temp, source);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            LOG.debug("No hard link from {} to {} ({}); copying", source, target, e.toString());
+            copy(source, target);
+            return;
+        }
+        try {
+            move(temp, absolute);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(temp);
+            throw e;
+        }
     }
 
     private static void move(Path temp, Path target) throws IOException {

@@ -33,21 +33,23 @@ public final class ModelFiles {
 
     /** @param withUpdater keep the optimiser state, needed to resume training exactly */
     public static void save(ComputationGraph model, Path target, boolean withUpdater) throws IOException {
-        AtomicFiles.write(target, out -> write(model, out, withUpdater));
+        save(ModelSnapshot.live(model, withUpdater), target);
     }
 
-    static void write(ComputationGraph model, OutputStream out, boolean withUpdater) throws IOException {
+    public static void save(ModelSnapshot model, Path target) throws IOException {
+        AtomicFiles.write(target, out -> write(model, out));
+    }
+
+    static void write(ModelSnapshot model, OutputStream out) throws IOException {
         // The caller owns and closes the stream (AtomicFiles syncs it before the rename).
         ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(out, BUFFER));
         zip.setLevel(Deflater.NO_COMPRESSION);
         zip.putNextEntry(new ZipEntry(ModelSerializer.CONFIGURATION_JSON));
-        zip.write(model.getConfiguration().toJson().getBytes(StandardCharsets.UTF_8));
+        zip.write(model.configurationJson().getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         writeArray(zip, ModelSerializer.COEFFICIENTS_BIN, model.params());
-        INDArray updaterState = withUpdater && model.getUpdater() != null
-                ? model.getUpdater().getStateViewArray() : null;
-        if (updaterState != null && updaterState.length() > 0) {
-            writeArray(zip, ModelSerializer.UPDATER_BIN, updaterState);
+        if (model.updaterState() != null && model.updaterState().length() > 0) {
+            writeArray(zip, ModelSerializer.UPDATER_BIN, model.updaterState());
         }
         zip.finish();
         zip.flush();

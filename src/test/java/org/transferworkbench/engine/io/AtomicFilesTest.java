@@ -41,4 +41,35 @@ class AtomicFilesTest {
             assertThat(files).containsExactly(target);
         }
     }
+
+    @Test
+    void aLinkReplacesTheTargetAndOutlivesItsSource() throws IOException {
+        Path checkpoint = dir.resolve("checkpoint-epoch-3.zip");
+        Path best = dir.resolve("best-model.zip");
+        AtomicFiles.writeString(best, "epoch 1");
+        AtomicFiles.writeString(checkpoint, "epoch 3");
+
+        AtomicFiles.link(checkpoint, best);
+        assertThat(Files.readString(best)).isEqualTo("epoch 3");
+        assertThat(Files.isSameFile(best, checkpoint)).isTrue();
+
+        // The next epoch's checkpoint replaces this one: the best model keeps its content.
+        Files.delete(checkpoint);
+        assertThat(Files.readString(best)).isEqualTo("epoch 3");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(best);
+        }
+    }
+
+    @Test
+    void aLinkToAFullDiskFailsLikeAWriteAndKeepsTheOldTarget() throws Exception {
+        Path source = dir.resolve("new.zip");
+        Path target = dir.resolve("best-model.zip");
+        AtomicFiles.writeString(source, "new");
+        AtomicFiles.writeString(target, "old");
+        try (AutoCloseable full = WriteFaults.inject(p -> p.getFileName().toString().equals("best-model.zip"))) {
+            assertThatThrownBy(() -> AtomicFiles.link(source, target)).hasMessage("No space left on device");
+        }
+        assertThat(Files.readString(target)).isEqualTo("old");
+    }
 }
