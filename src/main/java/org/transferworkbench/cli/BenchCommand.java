@@ -6,8 +6,10 @@ import java.util.concurrent.Callable;
 import org.transferworkbench.bench.BenchCase;
 import org.transferworkbench.bench.BenchEnvironment;
 import org.transferworkbench.bench.BenchOptions;
+import org.transferworkbench.bench.CheckpointComparison;
 import org.transferworkbench.bench.LargestBatch;
 import org.transferworkbench.bench.PoolingComparison;
+import org.transferworkbench.bench.ReluComparison;
 import org.transferworkbench.bench.VggBench;
 import org.transferworkbench.engine.model.VggVariant;
 import picocli.CommandLine.Command;
@@ -50,6 +52,14 @@ public final class BenchCommand implements Callable<Integer> {
             + "inference and full step, iterations interleaved in one process.")
     boolean poolingAb;
 
+    @Option(names = "--checkpoint-ab", description = "Instead of the cases: the time to save a checkpoint, the "
+            + "Workbench's writer against ModelSerializer's, interleaved, and the in-memory copy a background save needs.")
+    boolean checkpointAb;
+
+    @Option(names = "--relu-ab", description = "Instead of the cases: the ReLU backward pass of one step's "
+            + "convolutions, DL4J's against the fast layer's, interleaved.")
+    boolean reluAb;
+
     @Option(names = "--seed", defaultValue = "7", description = "(default: ${DEFAULT-VALUE})")
     long seed;
 
@@ -67,18 +77,31 @@ public final class BenchCommand implements Callable<Integer> {
         BenchOptions o = options();
         BenchEnvironment.describe(o).forEach(System.out::println);
         if (o.largestBatchCap() > 0) {
-            for (VggVariant m : o.models()) {
-                o.sizes().forEach(s -> LargestBatch.find(m, s, o.largestBatchCap(), o.seed(), System.out::println));
-            }
-            return 0;
+            return eachModelAndSize(o, (m, s, options, out) -> LargestBatch.find(m, s, options.largestBatchCap(),
+                    options.seed(), out));
         }
         if (poolingAb) {
-            for (VggVariant m : o.models()) {
-                o.sizes().forEach(s -> PoolingComparison.run(m, s, o, System.out::println));
-            }
-            return 0;
+            return eachModelAndSize(o, PoolingComparison::run);
+        }
+        if (checkpointAb) {
+            return eachModelAndSize(o, CheckpointComparison::run);
+        }
+        if (reluAb) {
+            return eachModelAndSize(o, ReluComparison::run);
         }
         new VggBench(o, System.out::println).run();
+        return 0;
+    }
+
+    /** One of the in-process comparisons that replace the cases. */
+    private interface Comparison {
+        void run(VggVariant model, int size, BenchOptions o, java.util.function.Consumer<String> out);
+    }
+
+    private static int eachModelAndSize(BenchOptions o, Comparison comparison) {
+        for (VggVariant m : o.models()) {
+            o.sizes().forEach(s -> comparison.run(m, s, o, System.out::println));
+        }
         return 0;
     }
 }

@@ -10,12 +10,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * Copies of a model's parameters and optimiser state that a background save can write while the model trains on.
  * The arrays are kept from epoch to epoch, so taking a copy is a memory copy, not an allocation of fresh pages.
  */
-final class SnapshotCopies {
+public final class SnapshotCopies {
     private INDArray params;
     private INDArray updaterState;
 
     /** Overwrites the previous copy: its save must have finished. */
-    ModelSnapshot take(ComputationGraph model, String configurationJson) {
+    public ModelSnapshot take(ComputationGraph model, String configurationJson) {
         // Outside any workspace: the copies outlive the training step that may have one open.
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             params = copy(model.params(), params);

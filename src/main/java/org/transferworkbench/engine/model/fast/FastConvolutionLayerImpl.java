@@ -88,7 +88,8 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         INDArray z = cachedPreOutputInput == input && cachedPreOutput != null
                 ? cachedPreOutput : preOutput(true, true, workspaceMgr).getFirst();
         dropCachedPreOutput(); // the activation's backprop may overwrite z in place
-        INDArray delta = layerConf().getActivationFn().backprop(z, eps).getFirst();
+        INDArray delta = ReluGradient.handles(layerConf().getActivationFn(), z, eps)
+                ? ReluGradient.backpropInPlace(z, eps) : layerConf().getActivationFn().backprop(z, eps).getFirst();
 
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
         INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
