@@ -31,11 +31,13 @@ public final class AtomicFiles {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         Files.createDirectories(directory);
-        Path temp = Files.createTempFile(directory, "." + absolute.getFileName() + ".", ".tmp");
+        // Not Files.createTempFile: it makes the file private to its owner (0600), and after the rename every run
+        // file would be unreadable to the group on a shared server. A fresh name under the umask, like any file.
+        Path temp = temporarySibling(absolute);
         try {
             WriteFaults.check(absolute);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                    StandardOpenOption.CREATE_NEW)) {
                 // Not closing the stream here: closing the channel below does it, after the fsync.
                 OutputStream out = Channels.newOutputStream(channel);
                 writer.accept(out);
@@ -67,7 +69,7 @@ public final class AtomicFiles {
     public static void link(Path source, Path target) throws IOException {
         Path absolute = target.toAbsolutePath();
         WriteFaults.check(absolute);
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path temp = temporarySibling(absolute);
         try {
             Files.createLink(temp, source);
         } catch (UnsupportedOperationException | FileSystemException e) {
@@ -81,6 +83,10 @@ public final class AtomicFiles {
             deleteQuietly(temp);
             throw e;
         }
+    }
+
+    private static Path temporarySibling(Path absoluteTarget) {
+        return absoluteTarget.resolveSibling("." + absoluteTarget.getFileName() + "." + UUID.randomUUID() + ".tmp");
     }
 
     private static void move(Path temp, Path target) throws IOException {

@@ -72,4 +72,20 @@ class AtomicFilesTest {
         }
         assertThat(Files.readString(target)).isEqualTo("old");
     }
+
+    @Test
+    void writtenFilesGetTheUsualPermissionsNotPrivateTemporaryOnes() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path written = dir.resolve("run.json");
+        AtomicFiles.writeString(written, "{}");
+        AtomicFiles.link(written, dir.resolve("linked.json"));
+
+        // Whatever the umask makes of a new file, the atomic write makes the same: the group can read a run on a
+        // shared server when the umask lets it.
+        assertThat(Files.getPosixFilePermissions(written)).isEqualTo(Files.getPosixFilePermissions(plain));
+        assertThat(Files.getPosixFilePermissions(dir.resolve("linked.json")))
+                .isEqualTo(Files.getPosixFilePermissions(plain));
+    }
 }
