@@ -26,6 +26,8 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
 
     private INDArray cachedPreOutput;
     private INDArray cachedPreOutputInput;
+    /** The kept array is the ReLU's output (a mask as good as z), not z. */
+    private boolean cachedPreOutputIsActivation;
 
     public FastConvolutionLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -41,13 +43,22 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray z = preOutput(training, false, workspaceMgr).getFirst();
-        if (training) {
+        boolean reluMask = training && ReluGradient.isPlainRelu(layerConf().getActivationFn());
+        if (training && !reluMask) {
             // Keeping z saves backprop a whole forward convolution (the stock layer recomputes it). It lives in the
             // same ACTIVATIONS workspace as this layer's input, which DL4J keeps open until backprop is done.
             cachedPreOutput = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
             cachedPreOutputInput = input;
         }
-        return layerConf().getActivationFn().getActivation(z, training); // in place: z already lives in ACTIVATIONS
+        INDArray out = layerConf().getActivationFn().getActivation(z, training); // in place: z lives in ACTIVATIONS
+        if (reluMask) {
+            // ReLU's backward pass needs only where z > 0, which its output says as well: no copy of z (at 224 px
+            // a VGG16 batch of 16 kept 0.9 GB of them). The output is the next layer's input, read-only to it.
+            cachedPreOutput = out;
+            cachedPreOutputIsActivation = true;
+            cachedPreOutputInput = input;
+        }
+        return out;
     }
 
     @Override
@@ -84,12 +95,7 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         INDArray in = input.castTo(dataType);
         INDArray eps = epsilon.castTo(dataType);
 
-        // Only z computed from this very input is reusable; anything else (e.g. a frozen, test-mode forward) recomputes.
-        INDArray z = cachedPreOutputInput == input && cachedPreOutput != null
-                ? cachedPreOutput : preOutput(true, true, workspaceMgr).getFirst();
-        dropCachedPreOutput(); // the activation's backprop may overwrite z in place
-        INDArray delta = ReluGradient.handles(layerConf().getActivationFn(), z, eps)
-                ? ReluGradient.backpropInPlace(z, eps) : layerConf().getActivationFn().backprop(z, eps).getFirst();
+        INDArray delta = delta(eps, workspaceMgr);
 
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
         INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
@@ -110,9 +116,26 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         return new Pair<>(gradient, backpropDropOutIfPresent(epsOut));
     }
 
+    /** The gradient before the activation. Only what the forward pass kept for this very input is reused. */
+    private INDArray delta(INDArray eps, LayerWorkspaceMgr workspaceMgr) {
+        boolean fresh = cachedPreOutputInput == input && cachedPreOutput != null;
+        INDArray kept = cachedPreOutput;
+        boolean keptActivation = cachedPreOutputIsActivation;
+        dropCachedPreOutput();
+        if (fresh && keptActivation && ReluGradient.fits(kept, eps)) {
+            INDArray delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, eps.shape(), 'c');
+            return ReluGradient.backprop(kept, eps, delta);
+        }
+        // e.g. a frozen, test-mode forward: recompute z, which the activation's backprop may then overwrite
+        INDArray z = fresh && !keptActivation ? kept : preOutput(true, true, workspaceMgr).getFirst();
+        return ReluGradient.handles(layerConf().getActivationFn(), z, eps)
+                ? ReluGradient.backpropInPlace(z, eps) : layerConf().getActivationFn().backprop(z, eps).getFirst();
+    }
+
     private void dropCachedPreOutput() {
         cachedPreOutput = null;
         cachedPreOutputInput = null;
+        cachedPreOutputIsActivation = false;
     }
 
     private WindowGeometry geometry(INDArray nchwInput) {

@@ -14,8 +14,8 @@ import org.nd4j.linalg.api.shape.Shape;
  * The backward pass of a plain ReLU, delta = epsilon where z &gt; 0 and 0 elsewhere, in Java on the native buffers.
  * DL4J's ActivationReLU hands it to libnd4j's relu_bp, which calls a std::function per element: 1.4-2.3 % of a
  * 64 px VGG16 training step under perf, about 40 ms, for what is a memory-bound select. The result is bit for bit
- * relu_bp's (epsilon copied where z &gt; 0, +0 elsewhere, NaN z gives 0), written over z, which the layer no longer
- * needs.
+ * relu_bp's (epsilon copied where z &gt; 0, +0 elsewhere, NaN z gives 0). The layer passes the ReLU's own output
+ * as the mask, so it need not keep a copy of z for the backward pass.
  */
 public final class ReluGradient {
 
@@ -26,33 +26,52 @@ public final class ReluGradient {
     private ReluGradient() {
     }
 
-    /** True for DL4J's plain ReLU (no cap, threshold or leak) on contiguous float arrays of one shape. */
-    public static boolean handles(IActivation activation, INDArray z, INDArray epsilon) {
+    /** DL4J's plain ReLU: no cap, threshold or leak. */
+    public static boolean isPlainRelu(IActivation activation) {
         return activation instanceof ActivationReLU relu && relu.getMax() == null && relu.getThreshold() == null
-                && relu.getNegativeSlope() == null
-                && z.dataType() == DataType.FLOAT && epsilon.dataType() == DataType.FLOAT
-                && z.equalShapes(epsilon) && z.length() <= MAX_ELEMENTS
-                && contiguous(z) && contiguous(epsilon);
+                && relu.getNegativeSlope() == null;
+    }
+
+    /** True for a plain ReLU on contiguous float arrays of one shape. */
+    public static boolean handles(IActivation activation, INDArray z, INDArray epsilon) {
+        return isPlainRelu(activation) && fits(z, epsilon);
+    }
+
+    /** True when {@link #backprop} can take these arrays. */
+    public static boolean fits(INDArray mask, INDArray epsilon) {
+        return mask.dataType() == DataType.FLOAT && epsilon.dataType() == DataType.FLOAT
+                && mask.equalShapes(epsilon) && mask.length() <= MAX_ELEMENTS
+                && contiguous(mask) && contiguous(epsilon);
     }
 
     /** Overwrites {@code z} with the gradient before the activation and returns it. */
     public static INDArray backpropInPlace(INDArray z, INDArray epsilon) {
-        int n = (int) z.length();
-        FloatBuffer pre = floats(z, n);
-        FloatBuffer eps = floats(epsilon, n);
-        int parts = n < PARALLEL_THRESHOLD ? 1 : ForkJoinPool.getCommonPoolParallelism() + 1;
-        if (parts == 1) {
-            select(pre, eps, 0, n);
-        } else {
-            IntStream.range(0, parts).parallel().forEach(part ->
-                    select(pre, eps, (int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts)));
-        }
-        return z;
+        return backprop(z, epsilon, z);
     }
 
-    private static void select(FloatBuffer pre, FloatBuffer eps, int from, int to) {
+    /**
+     * Writes epsilon where {@code mask} &gt; 0, else 0, into {@code out} (a fresh c-order array of the same shape, or
+     * {@code mask} itself). The mask may be z or the ReLU's output: max(0, z) &gt; 0 exactly where z &gt; 0, NaN
+     * included (ReLU keeps a NaN, and NaN &gt; 0 is false for both).
+     */
+    public static INDArray backprop(INDArray mask, INDArray epsilon, INDArray out) {
+        int n = (int) mask.length();
+        FloatBuffer m = floats(mask, n);
+        FloatBuffer eps = floats(epsilon, n);
+        FloatBuffer o = floats(out, n);
+        int parts = n < PARALLEL_THRESHOLD ? 1 : ForkJoinPool.getCommonPoolParallelism() + 1;
+        if (parts == 1) {
+            select(m, eps, o, 0, n);
+        } else {
+            IntStream.range(0, parts).parallel().forEach(part ->
+                    select(m, eps, o, (int) ((long) n * part / parts), (int) ((long) n * (part + 1) / parts)));
+        }
+        return out;
+    }
+
+    private static void select(FloatBuffer mask, FloatBuffer eps, FloatBuffer out, int from, int to) {
         for (int i = from; i < to; i++) {
-            pre.put(i, pre.get(i) > 0f ? eps.get(i) : 0f);
+            out.put(i, mask.get(i) > 0f ? eps.get(i) : 0f);
         }
     }
 

@@ -28,6 +28,11 @@ class ReluGradientTest {
             eps.putScalar(5, Float.NaN);
             INDArray expected = RELU.backprop(z.dup(), eps.dup()).getFirst();
 
+            // The layer's way: the ReLU's output as the mask, into a fresh array; z itself is not kept.
+            INDArray output = RELU.getActivation(z.dup(), true);
+            INDArray fromOutput = ReluGradient.backprop(output, eps, z.ulike());
+            assertThat(bits(fromOutput)).isEqualTo(bits(expected));
+
             assertThat(ReluGradient.handles(RELU, z, eps)).isTrue();
             INDArray got = ReluGradient.backpropInPlace(z, eps);
             assertThat(got).isSameAs(z);
