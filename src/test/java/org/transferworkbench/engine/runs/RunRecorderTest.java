@@ -35,7 +35,7 @@ class RunRecorderTest {
     void eachCheckpointHoldsItsEpochsModelThoughTrainingWentOnWhileItWasWritten() throws Exception {
         RunDirectory run = new RunDirectory(dir);
         ComputationGraph model = graph();
-        try (RunRecorder recorder = new RunRecorder(run, RunStatus.started(Instant.now()), List.of())) {
+        try (RunRecorder recorder = started(run)) {
             fit(model, 1);
             recorder.onEpochCompleted(metrics(1, 0.5), model, true);
             fit(model, 2); // the next epoch trains while epoch 1 may still be written
@@ -65,7 +65,7 @@ class RunRecorderTest {
     void theBestModelStaysAtTheImprovingEpochWithItsOptimiserState() throws Exception {
         RunDirectory run = new RunDirectory(dir);
         ComputationGraph model = graph();
-        try (RunRecorder recorder = new RunRecorder(run, RunStatus.started(Instant.now()), List.of())) {
+        try (RunRecorder recorder = started(run)) {
             fit(model, 1);
             INDArray epoch1 = model.params().dup();
             INDArray epoch1Adam = model.getUpdater().getStateViewArray().dup();
@@ -89,7 +89,7 @@ class RunRecorderTest {
     void aFailedSaveIsReportedAtTheNextEpochsEndAndTheDiskKeepsTheEpochBefore() throws Exception {
         RunDirectory run = new RunDirectory(dir);
         ComputationGraph model = graph();
-        try (RunRecorder recorder = new RunRecorder(run, RunStatus.started(Instant.now()), List.of())) {
+        try (RunRecorder recorder = started(run)) {
             fit(model, 1);
             recorder.onEpochCompleted(metrics(1, 0.5), model, true);
             try (AutoCloseable full = WriteFaults.inject(
@@ -115,7 +115,7 @@ class RunRecorderTest {
     void statusWaitsForTheSaveInProgressSoRunJsonIsNeverWrittenTwiceAtOnce() throws Exception {
         RunDirectory run = new RunDirectory(dir);
         ComputationGraph model = graph();
-        try (RunRecorder recorder = new RunRecorder(run, RunStatus.started(Instant.now()), List.of())) {
+        try (RunRecorder recorder = started(run)) {
             fit(model, 1);
             recorder.onEpochCompleted(metrics(1, 0.5), model, true);
             RunStatus ended = recorder.status().ended(RunState.SUCCEEDED, "completed", Instant.now());
@@ -137,6 +137,10 @@ class RunRecorderTest {
             assertThat(ModelFiles.load(run.checkpoint(1), true).params()).isEqualTo(epoch1);
             assertThat(ModelFiles.load(run.file(RunDirectory.BEST_MODEL), true).params()).isEqualTo(epoch1);
         }
+    }
+
+    private static RunRecorder started(RunDirectory run) {
+        return new RunRecorder(run, RunStatus.started(Instant.now()), List.of());
     }
 
     private static EpochMetrics metrics(int epoch, double validationAccuracy) {
