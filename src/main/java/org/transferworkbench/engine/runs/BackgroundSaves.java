@@ -1,6 +1,7 @@
 package org.transferworkbench.engine.runs;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,10 +38,10 @@ final class BackgroundSaves implements AutoCloseable {
     }
 
     /**
-     * Waits for the save in progress, if any, and throws what it threw. Not interruptible: a save is not abandoned
-     * half way, or the next write to the run's files could overtake it.
+     * Waits for the save in progress, if any, and throws what it threw (an I/O failure as UncheckedIOException).
+     * Not interruptible: a save is not abandoned half way, or the next write to the run's files could overtake it.
      */
-    synchronized void await() throws IOException {
+    synchronized void await() {
         Future<?> save = inProgress;
         inProgress = null;
         if (save == null) {
@@ -65,7 +66,7 @@ final class BackgroundSaves implements AutoCloseable {
         }
     }
 
-    private static IOException rethrow(Throwable cause) {
+    private static RuntimeException rethrow(Throwable cause) {
         if (cause instanceof RuntimeException r) {
             throw r;
         }
@@ -73,9 +74,9 @@ final class BackgroundSaves implements AutoCloseable {
             throw e;
         }
         if (cause instanceof IOException io) {
-            return io;
+            return new UncheckedIOException(io);
         }
-        return new IOException(cause);
+        return new IllegalStateException(cause);
     }
 
     @Override

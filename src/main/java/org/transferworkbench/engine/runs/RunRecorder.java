@@ -60,15 +60,10 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
     /** Takes the epoch's model and hands it to the background save; first collects the previous epoch's save. */
     @Override
     public synchronized void onEpochCompleted(EpochMetrics metrics, ComputationGraph model, boolean improved) {
-        try {
-            awaitSaved();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        String configuration = model.getConfiguration().toJson();
-        ModelSnapshot live = new ModelSnapshot(configuration, model.params(), ModelSnapshot.updaterState(model));
+        awaitSaved();
+        ModelSnapshot live = ModelSnapshot.live(model, true);
         boolean copied = live.bytes() <= maxCopyBytes;
-        ModelSnapshot snapshot = copied ? copies.take(model, configuration) : live;
+        ModelSnapshot snapshot = copied ? copies.take(model, live.configurationJson()) : live;
         rows.add(metrics);
         int best = improved ? metrics.epoch() : status.bestEpoch();
         double bestAcc = improved ? metrics.validationAccuracy() : status.bestValidationAccuracy();
@@ -77,11 +72,7 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
         EpochSave save = new EpochSave(metrics.epoch(), improved, snapshot, List.copyOf(rows), status);
         saves.start(() -> write(save));
         if (!copied) {
-            try {
-                awaitSaved();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            awaitSaved(); // the live arrays change as soon as training goes on
         }
     }
 
@@ -112,10 +103,10 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
      *
      * @throws UncheckedIOException naming the epoch, when its save failed (the disk keeps the epoch before it)
      */
-    public synchronized void awaitSaved() throws IOException {
+    public synchronized void awaitSaved() {
         try {
             saves.await();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             rows.clear();
             rows.addAll(savedRows);
             status = savedStatus;
@@ -137,7 +128,10 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
         }
     }
 
-    /** The status on disk, once the save in progress (if any) has ended; a save's failure is left to the caller of {@link #awaitSaved}. */
+    /**
+     * The status on disk, once the save in progress (if any) has ended. A save's failure is left to
+     * {@link #awaitSaved}, which the end of training calls.
+     */
     public synchronized RunStatus status() {
         awaitQuietly();
         return savedStatus;
@@ -153,7 +147,7 @@ public final class RunRecorder implements TrainingListener, AutoCloseable {
     private void awaitQuietly() {
         try {
             awaitSaved();
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // Reached only when a failure ends the run already: the disk keeps the last epoch saved, and says so.
             LOG.warn("Saving an epoch of run {} failed", run.id(), e);
             log("Saving an epoch failed: " + e.getMessage());
