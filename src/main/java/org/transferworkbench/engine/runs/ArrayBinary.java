@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
+import org.transferworkbench.engine.device.HostMemory;
 
 /**
  * Writes an array in {@code Nd4j.write}'s binary format, byte for byte, so {@code Nd4j.read} and ModelSerializer
@@ -26,7 +27,7 @@ final class ArrayBinary {
     }
 
     static void write(INDArray array, DataOutputStream out) throws IOException {
-        if (array.data() == null || array.dataType() != DataType.FLOAT) {
+        if (array.data() == null || array.dataType() != DataType.FLOAT || !HostMemory.direct()) {
             Nd4j.write(array, out);
             return;
         }

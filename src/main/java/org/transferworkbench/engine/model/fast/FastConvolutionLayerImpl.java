@@ -43,7 +43,8 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray z = preOutput(training, false, workspaceMgr).getFirst();
-        boolean reluMask = training && ReluGradient.isPlainRelu(layerConf().getActivationFn());
+        boolean reluMask = training && ReluGradient.isPlainRelu(layerConf().getActivationFn())
+                && ReluGradient.runsOn(dataType);
         if (training && !reluMask) {
             // Keeping z saves backprop a whole forward convolution (the stock layer recomputes it). It lives in the
             // same ACTIVATIONS workspace as this layer's input, which DL4J keeps open until backprop is done.
@@ -122,7 +123,11 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         INDArray kept = cachedPreOutput;
         boolean keptActivation = cachedPreOutputIsActivation;
         dropCachedPreOutput();
-        if (fresh && keptActivation && ReluGradient.fits(kept, eps)) {
+        if (fresh && keptActivation) {
+            // A plain ReLU's output marks where z > 0 as well as z does.
+            if (!ReluGradient.fits(kept, eps)) {
+                return layerConf().getActivationFn().backprop(kept, eps).getFirst(); // writes a new array
+            }
             INDArray delta = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType, eps.shape(), 'c');
             return ReluGradient.backprop(kept, eps, delta);
         }

@@ -9,6 +9,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
+import org.transferworkbench.engine.device.HostMemory;
 
 /**
  * The backward pass of a plain ReLU, delta = epsilon where z &gt; 0 and 0 elsewhere, in Java on the native buffers.
@@ -37,9 +38,14 @@ public final class ReluGradient {
         return isPlainRelu(activation) && fits(z, epsilon);
     }
 
+    /** Float arrays in host memory: what this class can work on at all. */
+    public static boolean runsOn(DataType dataType) {
+        return dataType == DataType.FLOAT && HostMemory.direct();
+    }
+
     /** True when {@link #backprop} can take these arrays. */
     public static boolean fits(INDArray mask, INDArray epsilon) {
-        return mask.dataType() == DataType.FLOAT && epsilon.dataType() == DataType.FLOAT
+        return runsOn(mask.dataType()) && epsilon.dataType() == DataType.FLOAT
                 && mask.equalShapes(epsilon) && mask.length() <= MAX_ELEMENTS
                 && contiguous(mask) && contiguous(epsilon);
     }

@@ -7,6 +7,7 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
+import org.transferworkbench.engine.device.HostMemory;
 
 /**
  * VGG's 2x2, stride 2 max pooling over contiguous NCHW float arrays, computed in Java straight on the native
@@ -30,7 +31,7 @@ final class TwoByTwoMaxPool {
         return g.kernel()[0] == 2 && g.kernel()[1] == 2 && g.stride()[0] == 2 && g.stride()[1] == 2
                 && g.dilation()[0] == 1 && g.dilation()[1] == 1 && g.pad()[0] == 0 && g.pad()[1] == 0
                 && g.outSize()[0] == in.size(2) / 2 && g.outSize()[1] == in.size(3) / 2
-                && in.dataType() == DataType.FLOAT && in.length() <= MAX_ELEMENTS;
+                && in.dataType() == DataType.FLOAT && in.length() <= MAX_ELEMENTS && HostMemory.direct();
     }
 
     /** out[n, c, i, j] = max of in[n, c, 2i..2i+1, 2j..2j+1]; {@code out} must be a fresh c-order array. */
