@@ -50,8 +50,8 @@ shot() { # name tab seconds [extra java options]
   close_window
 }
 
-succeeded_runs() {
-  grep -l '"state" : "SUCCEEDED"' "$RUNS"/*/run.json 2>/dev/null | wc -l
+succeeded_runs() {   # 0 when the folder has no run yet (grep's "no file" must not stop the script under pipefail)
+  { grep -l '"state" : "SUCCEEDED"' "$RUNS"/*/run.json 2>/dev/null || true; } | wc -l
 }
 
 mkdir -p assets
