@@ -41,6 +41,20 @@ class ReluGradientTest {
     }
 
     @Test
+    void thePositiveMaskIsAllOnesExactlyForPositiveFloats() {
+        float[] positive = {Float.MIN_VALUE, Float.MIN_NORMAL, 1e-30f, 0.5f, 1f, 3e38f, Float.MAX_VALUE,
+                Float.POSITIVE_INFINITY};
+        float[] notPositive = {0f, -0f, -Float.MIN_VALUE, -1f, -Float.MAX_VALUE, Float.NEGATIVE_INFINITY, Float.NaN,
+                Float.intBitsToFloat(0x7fffffff), Float.intBitsToFloat(0xffc00000), Float.intBitsToFloat(0x7f800001)};
+        for (float x : positive) {
+            assertThat(ReluGradient.positiveMask(x)).as("%s", x).isEqualTo(-1);
+        }
+        for (float x : notPositive) {
+            assertThat(ReluGradient.positiveMask(x)).as("%s", x).isZero();
+        }
+    }
+
+    @Test
     void leavesOtherReLusAndStridedArraysToDl4j() {
         INDArray z = Nd4j.rand(DataType.FLOAT, 2, 3, 4, 4);
         INDArray eps = z.like();
