@@ -53,7 +53,8 @@ public final class BenchCommand implements Callable<Integer> {
     boolean poolingAb;
 
     @Option(names = "--checkpoint-ab", description = "Instead of the cases: the time to save a checkpoint, the "
-            + "Workbench's writer against ModelSerializer's, interleaved, and the in-memory copy a background save needs.")
+            + "Workbench's writer against ModelSerializer's, interleaved, and the in-memory copy a background "
+            + "save needs.")
     boolean checkpointAb;
 
     @Option(names = "--relu-ab", description = "Instead of the cases: the ReLU backward pass of one step's "

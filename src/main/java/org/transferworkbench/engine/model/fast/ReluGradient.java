@@ -15,8 +15,8 @@ import org.transferworkbench.engine.device.HostMemory;
  * The backward pass of a plain ReLU, delta = epsilon where z &gt; 0 and 0 elsewhere, in Java on the native buffers.
  * DL4J's ActivationReLU hands it to libnd4j's relu_bp, which calls a std::function per element: about 106 ms
  * over the convolutions of a 64 px VGG16 training step, against 19 ms here ({@code bench --relu-ab}). The result
- * is bit for bit relu_bp's (epsilon copied where z &gt; 0, +0 elsewhere, NaN z gives 0). The layer passes the ReLU's own output
- * as the mask, so it need not keep a copy of z for the backward pass.
+ * is bit for bit relu_bp's (epsilon copied where z &gt; 0, +0 elsewhere, NaN z gives 0). The layer passes the
+ * ReLU's own output as the mask, so it need not keep a copy of z for the backward pass.
  */
 public final class ReluGradient {
 
