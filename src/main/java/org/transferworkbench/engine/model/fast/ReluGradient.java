@@ -3,12 +3,10 @@ package org.transferworkbench.engine.model.fast;
 import java.nio.FloatBuffer;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.transferworkbench.engine.device.HostMemory;
 
 /**
@@ -48,7 +46,7 @@ public final class ReluGradient {
     public static boolean fits(INDArray mask, INDArray epsilon) {
         return runsOn(mask.dataType()) && epsilon.dataType() == DataType.FLOAT
                 && mask.equalShapes(epsilon) && mask.length() <= MAX_ELEMENTS
-                && contiguous(mask) && contiguous(epsilon);
+                && DenseFloats.isDense(mask) && DenseFloats.isDense(epsilon);
     }
 
     /** Overwrites {@code z} with the gradient before the activation and returns it. */
@@ -63,9 +61,9 @@ public final class ReluGradient {
      */
     public static INDArray backprop(INDArray mask, INDArray epsilon, INDArray out) {
         int n = (int) mask.length();
-        FloatBuffer m = floats(mask, n);
-        FloatBuffer eps = floats(epsilon, n);
-        FloatBuffer o = floats(out, n);
+        FloatBuffer m = DenseFloats.of(mask);
+        FloatBuffer eps = DenseFloats.of(epsilon);
+        FloatBuffer o = DenseFloats.of(out);
         int parts = n < PARALLEL_THRESHOLD ? 1 : ForkJoinPool.getCommonPoolParallelism() + 1;
         if (parts == 1) {
             select(m, eps, o, 0, n);
@@ -93,14 +91,5 @@ public final class ReluGradient {
     static int positiveMask(float x) {
         long belowInfinity = ((Float.floatToRawIntBits(x) - 1) & 0xffffffffL) - POSITIVE_INFINITY_BITS;
         return (int) (belowInfinity >> 63);
-    }
-
-    private static boolean contiguous(INDArray a) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
-    }
-
-    /** The buffer's address pointer already includes a view's offset. */
-    private static FloatBuffer floats(INDArray a, int length) {
-        return new FloatPointer(a.data().addressPointer()).position(0).limit(length).capacity(length).asBuffer();
     }
 }

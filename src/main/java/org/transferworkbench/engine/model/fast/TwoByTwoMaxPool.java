@@ -3,10 +3,8 @@ package org.transferworkbench.engine.model.fast;
 import java.nio.FloatBuffer;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
-import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.shape.Shape;
 import org.transferworkbench.engine.device.HostMemory;
 
 /**
@@ -36,10 +34,10 @@ final class TwoByTwoMaxPool {
 
     /** out[n, c, i, j] = max of in[n, c, 2i..2i+1, 2j..2j+1]; {@code out} must be a fresh c-order array. */
     static void forward(INDArray in, INDArray out) {
-        INDArray x = contiguous(in);
+        INDArray x = DenseFloats.dense(in);
         Planes p = new Planes(x);
-        FloatBuffer src = floats(x);
-        FloatBuffer dst = floats(out);
+        FloatBuffer src = DenseFloats.of(x);
+        FloatBuffer dst = DenseFloats.of(out);
         eachPlane(p, x.length(), plane -> {
             int s = plane * p.inPlane;
             int d = plane * p.outPlane;
@@ -63,15 +61,15 @@ final class TwoByTwoMaxPool {
      * elsewhere (also to a trailing odd row or column, which no window covers).
      */
     static void backward(INDArray in, INDArray epsilon, INDArray epsOut) {
-        INDArray x = contiguous(in);
-        INDArray e = contiguous(epsilon);
+        INDArray x = DenseFloats.dense(in);
+        INDArray e = DenseFloats.dense(epsilon);
         Planes p = new Planes(x);
         if (p.inRows % 2 != 0 || p.inCols % 2 != 0) {
             epsOut.assign(0);
         }
-        FloatBuffer src = floats(x);
-        FloatBuffer eps = floats(e);
-        FloatBuffer dst = floats(epsOut);
+        FloatBuffer src = DenseFloats.of(x);
+        FloatBuffer eps = DenseFloats.of(e);
+        FloatBuffer dst = DenseFloats.of(epsOut);
         eachPlane(p, x.length(), plane -> {
             int s = plane * p.inPlane;
             int g = plane * p.outPlane;
@@ -130,16 +128,6 @@ final class TwoByTwoMaxPool {
                 kernel.run(plane);
             }
         });
-    }
-
-    private static INDArray contiguous(INDArray a) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a) ? a : a.dup('c');
-    }
-
-    /** A direct view of a contiguous array's elements (the buffer's address pointer already includes a view's offset). */
-    private static FloatBuffer floats(INDArray a) {
-        long length = a.length();
-        return new FloatPointer(a.data().addressPointer()).position(0).limit(length).capacity(length).asBuffer();
     }
 
     /** The NCHW extents, with n*c planes of h x w. */
