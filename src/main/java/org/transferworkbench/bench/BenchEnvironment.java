@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
 import org.nd4j.linalg.factory.Nd4j;
 import org.transferworkbench.engine.model.VggGraphFactory;
+import org.transferworkbench.engine.model.fast.FastConvolutionLayer;
 
 /** The lines printed before the figures: what ran where, so that numbers from different runs can be compared. */
 public final class BenchEnvironment {
@@ -23,7 +24,7 @@ public final class BenchEnvironment {
                         Nd4j.getEnvironment().helpersAllowed(), System.getenv("OMP_NUM_THREADS")),
                 String.format(Locale.ROOT, "convolutions: %s; max pooling: %s; batch %d; %d warm-up + %d timed "
                                 + "iterations, median; synthetic data, seed %d",
-                        o.stock() ? "stock DL4J layer" : "fast (libnd4j/oneDNN)",
+                        o.stock() ? "stock DL4J layer" : "fast, " + FastConvolutionLayer.engineDescription(),
                         !o.stock() && VggGraphFactory.fastPooling() ? "fast (Java, 2x2)" : "stock DL4J layer",
                         o.batch(), o.warmup(), o.iterations(), o.seed()));
     }

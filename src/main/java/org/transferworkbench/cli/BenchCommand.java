@@ -8,8 +8,8 @@ import org.transferworkbench.bench.BenchEnvironment;
 import org.transferworkbench.bench.BenchOptions;
 import org.transferworkbench.bench.CheckpointComparison;
 import org.transferworkbench.bench.LargestBatch;
-import org.transferworkbench.bench.PoolingComparison;
 import org.transferworkbench.bench.ReluComparison;
+import org.transferworkbench.bench.SwitchComparison;
 import org.transferworkbench.bench.VggBench;
 import org.transferworkbench.engine.model.VggVariant;
 import picocli.CommandLine.Command;
@@ -52,6 +52,10 @@ public final class BenchCommand implements Callable<Integer> {
             + "inference and full step, iterations interleaved in one process.")
     boolean poolingAb;
 
+    @Option(names = "--onednn-ab", description = "Instead of the cases: the convolutions calling oneDNN directly "
+            + "against the same through libnd4j's ops, inference and full step, interleaved in one process.")
+    boolean oneDnnAb;
+
     @Option(names = "--checkpoint-ab", description = "Instead of the cases: the time to save a checkpoint, the "
             + "Workbench's writer against ModelSerializer's, interleaved, and the in-memory copy a background "
             + "save needs.")
@@ -82,7 +86,10 @@ public final class BenchCommand implements Callable<Integer> {
                     options.seed(), out));
         }
         if (poolingAb) {
-            return eachModelAndSize(o, PoolingComparison::run);
+            return eachModelAndSize(o, SwitchComparison::pooling);
+        }
+        if (oneDnnAb) {
+            return eachModelAndSize(o, SwitchComparison::oneDnn);
         }
         if (checkpointAb) {
             return eachModelAndSize(o, CheckpointComparison::run);

@@ -10,7 +10,7 @@ import org.transferworkbench.bench.BenchCase;
 import org.transferworkbench.bench.BenchOptions;
 import org.transferworkbench.bench.BenchResult;
 import org.transferworkbench.bench.CheckpointComparison;
-import org.transferworkbench.bench.PoolingComparison;
+import org.transferworkbench.bench.SwitchComparison;
 import org.transferworkbench.bench.ReluComparison;
 import org.transferworkbench.bench.VggBench;
 import org.transferworkbench.engine.model.VggVariant;
@@ -45,13 +45,26 @@ class BenchCommandTest {
         BenchCommand command = new BenchCommand();
         new CommandLine(command).parseArgs("--models", "vgg16", "--sizes", "32", "--batch", "2", "--iterations", "2",
                 "--warmup", "0", "--pooling-ab");
-        BenchOptions o = command.options();
+        assertThat(command.poolingAb).isTrue();
         List<String> lines = new ArrayList<>();
-        PoolingComparison.run(VggVariant.VGG16, 32, o, lines::add);
+        SwitchComparison.pooling(VggVariant.VGG16, 32, command.options(), lines::add);
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).contains("infer", "fast pooling", "stock pooling", "fast/stock time", "2 interleaved");
+        assertThat(lines.get(0)).contains("infer", "fast pooling", "stock pooling", "time ratio", "2 interleaved");
         assertThat(lines.get(1)).contains("full");
         assertThat(System.getProperty("tw.fastPool")).as("the switch is put back").isNull();
+    }
+
+    @Test
+    void oneDnnComparisonTimesBothConvolutionPathsInOneProcess() {
+        BenchCommand command = new BenchCommand();
+        new CommandLine(command).parseArgs("--models", "vgg16", "--sizes", "32", "--batch", "2", "--iterations", "2",
+                "--warmup", "0", "--onednn-ab");
+        assertThat(command.oneDnnAb).isTrue();
+        List<String> lines = new ArrayList<>();
+        SwitchComparison.oneDnn(VggVariant.VGG16, 32, command.options(), lines::add);
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).contains("infer", "direct oneDNN", "libnd4j ops", "time ratio", "2 interleaved");
+        assertThat(System.getProperty("tw.onednn")).as("the switch is put back").isNull();
     }
 
     @Test

@@ -11,9 +11,9 @@ final class DenseFloats {
     private DenseFloats() {
     }
 
-    /** Elements in c order, one after another, with no gaps. */
+    /** Elements in c order, one after another, with no gaps (a vector's order flag does not matter). */
     static boolean isDense(INDArray a) {
-        return a.ordering() == 'c' && Shape.hasDefaultStridesForShape(a);
+        return (a.ordering() == 'c' || a.rank() == 1) && Shape.hasDefaultStridesForShape(a);
     }
 
     /** {@code a} itself when dense, else a dense copy. */

@@ -11,12 +11,17 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
- * A stock {@link ConvolutionLayer} configuration whose runtime layer computes through libnd4j's native conv2d
- * ops (oneDNN with the onednn natives) instead of DL4J's im2col+gemm. Being a subclass keeps the parameter
- * layout, JSON form, InputType inference, freezing and updaters identical, so weights move freely between
- * stock and fast graphs. NCHW only.
+ * A stock {@link ConvolutionLayer} configuration whose runtime layer computes through oneDNN (called directly, or
+ * through libnd4j's native conv2d ops where that is not possible) instead of DL4J's im2col+gemm. Being a subclass
+ * keeps the parameter layout, JSON form, InputType inference, freezing and updaters identical, so weights move
+ * freely between stock and fast graphs. NCHW only.
  */
 public class FastConvolutionLayer extends ConvolutionLayer {
+
+    /** What layers built now compute with, in words (for benchmarks and logs). */
+    public static String engineDescription() {
+        return OneDnn.available() ? "oneDNN called directly" : "libnd4j's conv2d ops (its own oneDNN)";
+    }
 
     /** For Jackson, which rebuilds layers from their class name in the graph JSON. */
     public FastConvolutionLayer() {

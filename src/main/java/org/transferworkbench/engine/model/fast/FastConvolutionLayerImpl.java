@@ -15,9 +15,10 @@ import org.nd4j.linalg.api.ops.DynamicCustomOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Runtime side of {@link FastConvolutionLayer}: the stock layer with its im2col+gemm maths replaced by libnd4j's
- * conv2d / conv2d_bp ops, which libnd4j hands to oneDNN when the onednn natives are loaded. Everything else
- * (params, updaters, dropout, weight noise, masks, serialization) stays the stock layer's.
+ * Runtime side of {@link FastConvolutionLayer}: the stock layer with its im2col+gemm maths replaced by oneDNN,
+ * called directly ({@link OneDnnConvolution}) or, where that library did not load or the case is not covered,
+ * through libnd4j's conv2d / conv2d_bp ops, which libnd4j hands to its own oneDNN. Everything else (params,
+ * updaters, dropout, weight noise, masks, serialization) stays the stock layer's.
  */
 public class FastConvolutionLayerImpl extends ConvolutionLayer {
 
@@ -28,6 +29,8 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
     private INDArray cachedPreOutputInput;
     /** The kept array is the ReLU's output (a mask as good as z), not z. */
     private boolean cachedPreOutputIsActivation;
+    /** Null where oneDNN is not called directly. */
+    private final OneDnnConvolution direct;
 
     public FastConvolutionLayerImpl(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -36,30 +39,38 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
                     + layerConf().getCnn2dDataFormat() + " " + layerId());
         }
         helper = null; // never let a DL4J helper intercept: this class is the helper
+        direct = OneDnn.available() ? new OneDnnConvolution(OneDnn.get()) : null;
     }
 
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
+        if (ReluGradient.isPlainRelu(layerConf().getActivationFn()) && ReluGradient.runsOn(dataType)) {
+            INDArray out = convolve(training, workspaceMgr, true);
+            if (training) {
+                // ReLU's backward pass needs only where z > 0, which its output says as well: no copy of z (at
+                // 224 px a VGG16 batch of 16 kept 0.9 GB of them). The output is the next layer's input,
+                // read-only to it.
+                cachedPreOutput = out;
+                cachedPreOutputIsActivation = true;
+                cachedPreOutputInput = input;
+            }
+            return out;
+        }
         INDArray z = preOutput(training, false, workspaceMgr).getFirst();
-        boolean reluMask = training && ReluGradient.isPlainRelu(layerConf().getActivationFn())
-                && ReluGradient.runsOn(dataType);
-        if (training && !reluMask) {
+        if (training) {
             // Keeping z saves backprop a whole forward convolution (the stock layer recomputes it). It lives in the
             // same ACTIVATIONS workspace as this layer's input, which DL4J keeps open until backprop is done.
             cachedPreOutput = workspaceMgr.dup(ArrayType.ACTIVATIONS, z);
             cachedPreOutputInput = input;
         }
-        INDArray out = layerConf().getActivationFn().getActivation(z, training); // in place: z lives in ACTIVATIONS
-        if (reluMask) {
-            // ReLU's backward pass needs only where z > 0, which its output says as well: no copy of z (at 224 px
-            // a VGG16 batch of 16 kept 0.9 GB of them). The output is the next layer's input, read-only to it.
-            cachedPreOutput = out;
-            cachedPreOutputIsActivation = true;
-            cachedPreOutputInput = input;
-        }
-        return out;
+        return layerConf().getActivationFn().getActivation(z, training); // in place: z lives in ACTIVATIONS
+    }
+
+    /** False where oneDNN did not load or was switched off when this layer was built. */
+    boolean callsOneDnnDirectly() {
+        return direct != null;
     }
 
     @Override
@@ -70,6 +81,11 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
 
     @Override
     protected Pair<INDArray, INDArray> preOutput(boolean training, boolean forBackprop, LayerWorkspaceMgr workspaceMgr) {
+        return new Pair<>(convolve(training, workspaceMgr, false), null);
+    }
+
+    /** z, or ReLU(z) when {@code relu}: oneDNN applies it inside its kernel, libnd4j's path afterwards. */
+    private INDArray convolve(boolean training, LayerWorkspaceMgr workspaceMgr, boolean relu) {
         assertInputSet(false);
         validateInputRank();
         INDArray weights = getParamWithNoise(ConvolutionParamInitializer.WEIGHT_KEY, training, workspaceMgr);
@@ -80,12 +96,21 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         WindowGeometry g = geometry(in);
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {in.size(0), weights.size(0), g.outSize()[0], g.outSize()[1]}, 'c');
+        OneDnnConvolution.Shape shape = directShape(in, weights, g);
+        if (shape != null && DenseFloats.isDense(weights) && (!hasBias() || DenseFloats.isDense(bias))) {
+            direct.forward(shape, DenseFloats.dense(in), weights, hasBias() ? bias : null, z, relu);
+            return z;
+        }
         Nd4j.exec(DynamicCustomOp.builder("conv2d")
                 .addInputs(hasBias() ? new INDArray[] {in, weights, bias} : new INDArray[] {in, weights})
                 .addOutputs(z)
                 .addIntegerArguments(g.nativeArgs(NCHW, WEIGHTS_OIHW))
                 .build());
-        return new Pair<>(z, null);
+        return relu ? layerConf().getActivationFn().getActivation(z, training) : z;
+    }
+
+    private OneDnnConvolution.Shape directShape(INDArray in, INDArray weights, WindowGeometry g) {
+        return direct == null ? null : OneDnnConvolution.shape(in, weights, hasBias(), g);
     }
 
     @Override
@@ -101,13 +126,23 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
         INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGrad = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
+        OneDnnConvolution.Shape shape = directShape(in, weights, geometry(in));
+        if (shape != null && DenseFloats.isDense(weights) && DenseFloats.isDense(weightGrad)
+                && (!hasBias() || DenseFloats.isDense(biasGrad))) {
+            direct.backward(shape, DenseFloats.dense(in), weights, DenseFloats.dense(delta), epsOut, weightGrad,
+                    hasBias() ? biasGrad : null);
+            return gradients(weightGrad, biasGrad, epsOut);
+        }
         // The op writes straight into the flattened gradient views, so the updater sees them without a copy.
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
                 .addInputs(hasBias() ? new INDArray[] {in, weights, bias, delta} : new INDArray[] {in, weights, delta})
                 .addOutputs(hasBias() ? new INDArray[] {epsOut, weightGrad, biasGrad} : new INDArray[] {epsOut, weightGrad})
                 .addIntegerArguments(geometry(in).nativeArgs(NCHW, WEIGHTS_OIHW))
                 .build());
+        return gradients(weightGrad, biasGrad, epsOut);
+    }
 
+    private Pair<Gradient, INDArray> gradients(INDArray weightGrad, INDArray biasGrad, INDArray epsOut) {
         Gradient gradient = new DefaultGradient();
         if (hasBias()) {
             gradient.setGradientFor(ConvolutionParamInitializer.BIAS_KEY, biasGrad);

@@ -13,16 +13,25 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 
-/** Paired stock-vs-fast graphs with identical parameters must agree in outputs, gradients and training. */
+/**
+ * Paired stock-vs-fast graphs with identical parameters must agree in outputs, gradients and training. The fast
+ * convolutions call oneDNN directly here; {@link FastLayersThroughLibnd4jTest} repeats every case on libnd4j's ops.
+ */
 class FastLayersEquivalenceTest {
 
     private final DataSet data = TinyVgg.batch(6, 7);
+
+    /** Which of the two ways the fast convolution layers of this class compute. */
+    boolean callsOneDnnDirectly() {
+        return true;
+    }
 
     @Test
     void fastGraphReallyUsesFastLayers() {
         ComputationGraph fast = TinyVgg.fast().build();
         assertInstanceOf(FastConvolutionLayerImpl.class, fast.getLayer("c1"));
         assertInstanceOf(FastMaxPoolingLayerImpl.class, fast.getLayer("p1"));
+        assertEquals(callsOneDnnDirectly(), ((FastConvolutionLayerImpl) fast.getLayer("c1")).callsOneDnnDirectly());
     }
 
     @Test
