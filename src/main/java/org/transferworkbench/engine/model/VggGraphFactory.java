@@ -131,8 +131,8 @@ public final class VggGraphFactory {
     }
 
     /**
-     * Convolutions run through libnd4j's native conv2d ops (oneDNN) by default: same parameters and results as
-     * DL4J's own layer, several times faster on CPU. {@code -Dtw.fastConv=false} selects DL4J's own layer.
+     * Convolutions run through oneDNN by default (FastConvolutionLayer): same parameters and results as DL4J's own
+     * layer, several times faster on CPU. {@code -Dtw.fastConv=false} selects DL4J's own layer.
      */
     static ConvolutionLayer.Builder convolutionBuilder(int kernel) {
         return fastLayers() ? new FastConvolutionLayer.Builder(kernel, kernel)
