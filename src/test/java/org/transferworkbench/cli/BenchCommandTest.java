@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.transferworkbench.bench.BenchCase;
 import org.transferworkbench.bench.BenchOptions;
 import org.transferworkbench.bench.BenchResult;
@@ -40,31 +42,38 @@ class BenchCommandTest {
         assertThat(lines).singleElement().asString().contains("vgg16", "32 px", "img/s", "GFLOP/s");
     }
 
-    @Test
-    void poolingComparisonTimesBothPoolingsInOneProcess() {
-        BenchCommand command = new BenchCommand();
-        new CommandLine(command).parseArgs("--models", "vgg16", "--sizes", "32", "--batch", "2", "--iterations", "2",
-                "--warmup", "0", "--pooling-ab");
-        assertThat(command.poolingAb).isTrue();
-        List<String> lines = new ArrayList<>();
-        SwitchComparison.pooling(VggVariant.VGG16, 32, command.options(), lines::add);
-        assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).contains("infer", "fast pooling", "stock pooling", "time ratio", "2 interleaved");
-        assertThat(lines.get(1)).contains("full");
-        assertThat(System.getProperty("tw.fastPool")).as("the switch is put back").isNull();
+    /** A switch comparison: its option, how it runs, the labels of its two sides, the property it sets. */
+    record SwitchCase(String option, Comparison run, String on, String off, String property) {
+        interface Comparison {
+            void run(VggVariant model, int size, BenchOptions o, java.util.function.Consumer<String> out);
+        }
+
+        @Override
+        public String toString() {
+            return option;
+        }
     }
 
-    @Test
-    void oneDnnComparisonTimesBothConvolutionPathsInOneProcess() {
+    static List<SwitchCase> switchCases() {
+        return List.of(
+                new SwitchCase("--pooling-ab", SwitchComparison::pooling, "fast pooling", "stock pooling",
+                        "tw.fastPool"),
+                new SwitchCase("--onednn-ab", SwitchComparison::oneDnn, "direct oneDNN", "libnd4j ops", "tw.onednn"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("switchCases")
+    void switchComparisonTimesBothSidesInOneProcessAndPutsTheSwitchBack(SwitchCase c) {
         BenchCommand command = new BenchCommand();
         new CommandLine(command).parseArgs("--models", "vgg16", "--sizes", "32", "--batch", "2", "--iterations", "2",
-                "--warmup", "0", "--onednn-ab");
-        assertThat(command.oneDnnAb).isTrue();
+                "--warmup", "0", c.option());
+        assertThat(c.option().equals("--pooling-ab") ? command.poolingAb : command.oneDnnAb).isTrue();
         List<String> lines = new ArrayList<>();
-        SwitchComparison.oneDnn(VggVariant.VGG16, 32, command.options(), lines::add);
+        c.run().run(VggVariant.VGG16, 32, command.options(), lines::add);
         assertThat(lines).hasSize(2);
-        assertThat(lines.get(0)).contains("infer", "direct oneDNN", "libnd4j ops", "time ratio", "2 interleaved");
-        assertThat(System.getProperty("tw.onednn")).as("the switch is put back").isNull();
+        assertThat(lines.get(0)).contains("infer", c.on(), c.off(), "time ratio", "2 interleaved");
+        assertThat(lines.get(1)).contains("full");
+        assertThat(System.getProperty(c.property())).as("the switch is put back").isNull();
     }
 
     @Test

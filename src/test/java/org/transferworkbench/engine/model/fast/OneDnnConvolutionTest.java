@@ -45,16 +45,15 @@ class OneDnnConvolutionTest {
         OneDnnConvolution direct = new OneDnnConvolution(OneDnn.get());
         for (Case c : CASES) {
             Arrays a = Arrays.of(c, 11);
-            OneDnnConvolution.Shape shape = OneDnnConvolution.shape(a.x, a.w, c.bias(), a.geometry);
-            assertThat(shape).as(c.name()).isNotNull();
+            assertThat(a.shape(c)).as(c.name()).isNotNull();
             INDArray expected = reference(c, a);
 
             INDArray z = Nd4j.createUninitialized(DataType.FLOAT, expected.shape());
-            direct.forward(shape, a.x, a.w, c.bias() ? a.b : null, z, false);
+            direct.forward(a.shape(c), a.x, a.w, a.bias(c), z, false);
             assertClose(z, expected, c.name() + " z");
 
             INDArray relu = Nd4j.createUninitialized(DataType.FLOAT, expected.shape());
-            direct.forward(shape, a.x, a.w, c.bias() ? a.b : null, relu, true);
+            direct.forward(a.shape(c), a.x, a.w, a.bias(c), relu, true);
             assertClose(relu, Transforms.relu(expected, true), c.name() + " relu(z)");
         }
     }
@@ -64,7 +63,6 @@ class OneDnnConvolutionTest {
         OneDnnConvolution direct = new OneDnnConvolution(OneDnn.get());
         for (Case c : CASES) {
             Arrays a = Arrays.of(c, 23);
-            OneDnnConvolution.Shape shape = OneDnnConvolution.shape(a.x, a.w, c.bias(), a.geometry);
             INDArray delta = Nd4j.rand(DataType.FLOAT, reference(c, a).shape()).subi(0.5);
 
             Arrays r = a.undilated(c);
@@ -83,7 +81,7 @@ class OneDnnConvolutionTest {
             INDArray eps = Nd4j.valueArrayOf(a.x.shape(), 7f, DataType.FLOAT);
             INDArray wGrad = Nd4j.valueArrayOf(a.w.shape(), 7f, DataType.FLOAT);
             INDArray bGrad = Nd4j.valueArrayOf(new long[] {c.out()}, 7f, DataType.FLOAT);
-            direct.backward(shape, a.x, a.w, delta, eps, wGrad, c.bias() ? bGrad : null);
+            direct.backward(a.shape(c), a.x, a.w, delta, eps, wGrad, c.bias() ? bGrad : null);
             assertClose(eps, epsRef, c.name() + " input gradient");
             assertClose(wGrad, wGradRef, c.name() + " weight gradient");
             if (c.bias()) {
@@ -173,6 +171,14 @@ class OneDnnConvolutionTest {
                     new int[] {c.stride(), c.stride()}, new int[] {c.pad(), c.pad()},
                     new int[] {c.dilation(), c.dilation()}, c.mode());
             return new Arrays(x, w, b, g);
+        }
+
+        OneDnnConvolution.Shape shape(Case c) {
+            return OneDnnConvolution.shape(x, w, c.bias(), geometry);
+        }
+
+        INDArray bias(Case c) {
+            return c.bias() ? b : null;
         }
 
         /** The same convolution without dilation: the kernel spread out with zeros between its taps. */
