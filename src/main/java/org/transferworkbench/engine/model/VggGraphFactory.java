@@ -16,6 +16,7 @@ import org.deeplearning4j.nn.conf.layers.misc.FrozenLayer;
 import org.deeplearning4j.nn.conf.layers.misc.FrozenLayerWithBackprop;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.transferworkbench.engine.model.fast.FastConvolutionLayer;
+import org.transferworkbench.engine.model.fast.FastLayerSwitches;
 import org.transferworkbench.engine.model.fast.FastMaxPoolingLayer;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -135,7 +136,7 @@ public final class VggGraphFactory {
      * layer, several times faster on CPU. {@code -Dtw.fastConv=false} selects DL4J's own layer.
      */
     static ConvolutionLayer.Builder convolutionBuilder(int kernel) {
-        return fastLayers() ? new FastConvolutionLayer.Builder(kernel, kernel)
+        return FastLayerSwitches.convolutions() ? new FastConvolutionLayer.Builder(kernel, kernel)
                 : new ConvolutionLayer.Builder(kernel, kernel);
     }
 
@@ -149,11 +150,7 @@ public final class VggGraphFactory {
 
     /** Whether graphs built now get the fast max pooling. */
     public static boolean fastPooling() {
-        return fastLayers() && Boolean.parseBoolean(System.getProperty("tw.fastPool", "true"));
-    }
-
-    private static boolean fastLayers() {
-        return Boolean.parseBoolean(System.getProperty("tw.fastConv", "true"));
+        return FastLayerSwitches.pooling();
     }
 
     private static OptimizationSettings frozenSettings(OptimizationSettings opt) {

@@ -34,9 +34,12 @@ public final class LayerClasses {
         return rebuilt(model, LayerClasses::stockClass);
     }
 
-    /** {@code model} itself when no layer can be made fast, else a copy with the fast layers and its parameters. */
+    /**
+     * {@code model} itself when no layer can be made fast, else a copy with the fast layers and its parameters.
+     * Follows {@link FastLayerSwitches}, as freshly built networks do.
+     */
     public static ComputationGraph fast(ComputationGraph model) {
-        return rebuilt(model, LayerClasses::fastClass);
+        return FastLayerSwitches.convolutions() ? rebuilt(model, LayerClasses::fastClass) : model;
     }
 
     private static String stockClass(ObjectNode layer) {
@@ -55,7 +58,7 @@ public final class LayerClasses {
             return FastConvolutionLayer.class.getName();
         }
         boolean max = PoolingType.MAX.name().equals(layer.path(POOLING_KEY).asText());
-        return name.equals(SubsamplingLayer.class.getName()) && nchw && max
+        return name.equals(SubsamplingLayer.class.getName()) && nchw && max && FastLayerSwitches.pooling()
                 ? FastMaxPoolingLayer.class.getName() : null;
     }
 

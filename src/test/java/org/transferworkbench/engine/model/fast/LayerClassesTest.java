@@ -44,6 +44,22 @@ class LayerClassesTest {
     }
 
     @Test
+    void theSwitchesThatKeepFreshNetworksStockKeepOpenedOnesStockToo() {
+        ComputationGraph stock = TinyVgg.stock().build();
+        System.setProperty("tw.fastPool", "false");
+        try {
+            ComputationGraph swapped = LayerClasses.fast(stock);
+            assertThat(swapped.getLayer("c1").conf().getLayer()).isInstanceOf(FastConvolutionLayer.class);
+            assertThat(swapped.getLayer("p1").conf().getLayer()).isExactlyInstanceOf(SubsamplingLayer.class);
+            System.setProperty("tw.fastConv", "false");
+            assertThat(LayerClasses.fast(stock)).isSameAs(stock);
+        } finally {
+            System.clearProperty("tw.fastPool");
+            System.clearProperty("tw.fastConv");
+        }
+    }
+
+    @Test
     void onlyMaxPoolingBecomesFast() {
         ComputationGraph avg = TinyVgg.stock().averagePooling().build();
         ComputationGraph swapped = LayerClasses.fast(avg);
