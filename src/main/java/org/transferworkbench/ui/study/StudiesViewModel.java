@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -67,16 +68,23 @@ public final class StudiesViewModel {
     }
 
     public void refresh() {
-        reload(true);
+        reload(true, false);
     }
 
-    /** @param announce say what was found; false keeps the message of the study that just ended */
-    private void reload(boolean announce) {
+    /**
+     * @param announce say what was found; false keeps the message of the study that just ended
+     * @param summarise summarise the selected study again even if its row reads as before
+     */
+    private void reload(boolean announce, boolean summarise) {
         String keep = selected.get() == null ? null : selected.get().id();
         context.executor().submit(BackgroundJob.titled("Reading the studies", (p, c) -> StudyRows.read(store))
                 .onSucceeded(list -> {
+                    StudyRow before = selected.get();
                     rows.setAll(list);
                     list.stream().filter(r -> r.id().equals(keep)).findFirst().ifPresent(selected::set);
+                    if (summarise && Objects.equals(before, selected.get())) {
+                        loadResults(); // a changed row has done so through the selection listener
+                    }
                     if (!announce) {
                         return;
                     }
@@ -175,8 +183,7 @@ public final class StudiesViewModel {
             message.set(String.format(Locale.ROOT, "Study finished: %d repeats succeeded, %d failed.",
                     outcome.succeeded(), outcome.failed()));
         }
-        reload(false);
-        loadResults();
+        reload(false, true);
     }
 
     public void stop() {
