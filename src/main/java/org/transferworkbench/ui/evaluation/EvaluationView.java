@@ -15,6 +15,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.SegmentedButton;
 import org.transferworkbench.engine.eval.ClassMetrics;
 import org.transferworkbench.ui.explain.GradCamView;
 import org.transferworkbench.ui.explain.GradCamViewModel;
@@ -22,7 +23,7 @@ import org.transferworkbench.ui.fx.Columns;
 import org.transferworkbench.ui.fx.ImagePopup;
 import org.transferworkbench.ui.fx.Thumbnails;
 
-/** The Evaluation tab: figures, confusion matrix, per-class table and the misclassified images. */
+/** The Evaluation tab: figures, confusion matrix, per-class table and the test images, wrong or right. */
 public final class EvaluationView {
     private static final int GALLERY_LIMIT = 120;
     private final EvaluationViewModel vm;
@@ -60,17 +61,43 @@ public final class EvaluationView {
         reportMessage.textProperty().bind(vm.report().messageProperty());
         VBox left = new VBox(8, new HBox(8, normalised, again, report, reportMessage), matrix.node(), perClass);
         VBox.setVgrow(perClass, Priority.ALWAYS);
-        gallery.setId("misclassifiedGallery");
+        gallery.setId("testImageGallery");
         gallery.getStyleClass().add("gallery");
-        vm.misclassified().addListener((ListChangeListener<Misclassified>) c -> fillGallery());
+        vm.gallery().addListener((ListChangeListener<TestPrediction>) c -> fillGallery());
         ScrollPane galleryScroll = new ScrollPane(gallery);
         galleryScroll.setFitToWidth(true);
-        Label galleryTitle = new Label(
-                "Misclassified test images, most confident first (click to enlarge; Grad-CAM: where the model looked)");
-        galleryTitle.getStyleClass().add("form-section");
-        VBox right = new VBox(6, galleryTitle, galleryScroll);
+        ToggleButton wrong = new ToggleButton("Misclassified");
+        wrong.setId("galleryWrong");
+        ToggleButton right = new ToggleButton("Correct");
+        right.setId("galleryRight");
+        SegmentedButton which = new SegmentedButton(wrong, right);
+        wrong.setSelected(!vm.galleryShowsCorrectProperty().get());
+        right.setSelected(vm.galleryShowsCorrectProperty().get());
+        // a segmented pair must never end up with neither pressed
+        which.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                vm.galleryShowsCorrectProperty().set(now == right);
+            }
+        });
+        Label galleryTitle = new Label();
+        galleryTitle.textProperty().bind(javafx.beans.binding.Bindings.when(vm.galleryShowsCorrectProperty())
+                .then("right answers, least confident first")
+                .otherwise("wrong answers, most confident first")
+                .concat(" (click to enlarge; Grad-CAM: where the model looked)"));
+        galleryTitle.getStyleClass().add("hint");
+        galleryTitle.setWrapText(true);
+        Label galleryHeading = new Label("Test images");
+        galleryHeading.getStyleClass().add("form-section");
+        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {galleryHeading, wrong, right}) {
+            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "T..." or "Miscl..."
+        }
+        HBox galleryBar = new HBox(10, galleryHeading, which);
+        galleryBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox rightPane = new VBox(6, galleryBar, galleryTitle, galleryScroll);
         VBox.setVgrow(galleryScroll, Priority.ALWAYS);
-        SplitPane split = new SplitPane(left, right);
+        SplitPane split = new SplitPane(left, rightPane);
         split.setDividerPositions(0.5);
         root = new VBox(8, headline, split);
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -84,9 +111,10 @@ public final class EvaluationView {
 
     private void fillGallery() {
         gallery.getChildren().clear();
-        vm.misclassified().stream().limit(GALLERY_LIMIT).forEach(m -> {
-            String caption = String.format(Locale.ROOT, "%s → %s (%.0f %%)", m.actual(), m.predicted(),
-                    100 * m.confidence());
+        vm.gallery().stream().limit(GALLERY_LIMIT).forEach(m -> {
+            String caption = m.correct()
+                    ? String.format(Locale.ROOT, "%s (%.0f %%)", m.actual(), 100 * m.confidence())
+                    : String.format(Locale.ROOT, "%s → %s (%.0f %%)", m.actual(), m.predicted(), 100 * m.confidence());
             Label text = new Label(caption);
             text.getStyleClass().add("caption");
             Hyperlink gradCam = new Hyperlink("Grad-CAM");
@@ -100,7 +128,8 @@ public final class EvaluationView {
             VBox tile = new VBox(4, Thumbnails.of(m.image(), 96), text, gradCam);
             tile.getStyleClass().add("gallery-tile");
             tile.getChildren().get(0).setOnMouseClicked(e -> ImagePopup.show(root.getScene().getWindow(), m.image(),
-                    "true class " + m.actual() + ", predicted " + caption.substring(caption.indexOf('→') + 2)));
+                    String.format(Locale.ROOT, "true class %s, predicted %s (%.0f %%)", m.actual(), m.predicted(),
+                            100 * m.confidence())));
             gallery.getChildren().add(tile);
         });
     }

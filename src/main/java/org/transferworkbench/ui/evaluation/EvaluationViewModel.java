@@ -22,7 +22,10 @@ import org.transferworkbench.ui.explain.GradCamViewModel;
 import org.transferworkbench.ui.fx.BackgroundJob;
 import org.transferworkbench.ui.fx.WorkbenchContext;
 
-/** One run's test evaluation: headline figures, confusion matrix, per-class metrics and the wrong answers. */
+/**
+ * One run's test evaluation: headline figures, confusion matrix, per-class metrics and a gallery of test images,
+ * the wrong answers or the right ones.
+ */
 public final class EvaluationViewModel {
     private final WorkbenchContext context;
     private final ReadOnlyObjectWrapper<RunDirectory> run = new ReadOnlyObjectWrapper<>();
@@ -30,7 +33,9 @@ public final class EvaluationViewModel {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper("Choose a run in the Runs tab.");
     private final BooleanProperty rowNormalised = new SimpleBooleanProperty();
     private final ObservableList<ClassMetrics> perClass = FXCollections.observableArrayList();
-    private final ObservableList<Misclassified> misclassified = FXCollections.observableArrayList();
+    private final BooleanProperty galleryShowsCorrect = new SimpleBooleanProperty();
+    private final ObservableList<TestPrediction> gallery = FXCollections.observableArrayList();
+    private PredictionsCsv.Answers answers = PredictionsCsv.Answers.NONE;
 
     private final org.transferworkbench.ui.report.MethodsReportViewModel reportWriter;
     private final GradCamModels gradCamModels;
@@ -39,6 +44,7 @@ public final class EvaluationViewModel {
         this.context = context;
         this.gradCamModels = gradCamModels;
         this.reportWriter = new org.transferworkbench.ui.report.MethodsReportViewModel(context);
+        galleryShowsCorrect.addListener((obs, old, correct) -> fillGallery());
     }
 
     /** Writes the methods report of the shown run (the "Methods report…" button). */
@@ -52,7 +58,7 @@ public final class EvaluationViewModel {
         return target == null ? null : new GradCamViewModel(context, gradCamModels, target, image);
     }
 
-    private record Loaded(Optional<EvaluationReport> report, List<Misclassified> wrong) { }
+    private record Loaded(Optional<EvaluationReport> report, PredictionsCsv.Answers answers) { }
 
     public void load(RunDirectory target) {
         run.set(target);
@@ -61,7 +67,7 @@ public final class EvaluationViewModel {
         }
         headline.set("Loading " + target.id() + " …");
         context.executor().submit(BackgroundJob.<Loaded>titled("Loading the evaluation of " + target.id(), (p, c) ->
-                new Loaded(target.readEvaluation(), PredictionsCsv.misclassified(
+                new Loaded(target.readEvaluation(), PredictionsCsv.read(
                         target.file(RunDirectory.PREDICTIONS), Path.of(target.readConfig().datasetRoot()))))
                 .onSucceeded(this::show)
                 .onFailed(e -> headline.set("Could not read the evaluation: " + Errors.sentence(e))).build());
@@ -83,7 +89,8 @@ public final class EvaluationViewModel {
     private void show(Loaded loaded) {
         report.set(loaded.report().orElse(null));
         perClass.setAll(loaded.report().map(EvaluationReport::perClass).orElse(List.of()));
-        misclassified.setAll(loaded.wrong());
+        answers = loaded.answers();
+        fillGallery();
         headline.set(loaded.report().map(r -> String.format(Locale.ROOT,
                         "%s — %d test images: accuracy %.1f %%, balanced accuracy %.1f %%, macro F1 %.3f",
                         run.get().id(), r.images(), 100 * r.accuracy(), 100 * r.balancedAccuracy(), r.macroF1()))
@@ -110,7 +117,16 @@ public final class EvaluationViewModel {
         return perClass;
     }
 
-    public ObservableList<Misclassified> misclassified() {
-        return misclassified;
+    private void fillGallery() {
+        gallery.setAll(galleryShowsCorrect.get() ? answers.right() : answers.wrong());
+    }
+
+    /** False: the misclassified test images, most confident first; true: the right ones, least confident first. */
+    public BooleanProperty galleryShowsCorrectProperty() {
+        return galleryShowsCorrect;
+    }
+
+    public ObservableList<TestPrediction> gallery() {
+        return gallery;
     }
 }

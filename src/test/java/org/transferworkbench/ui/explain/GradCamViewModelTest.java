@@ -17,6 +17,7 @@ import org.transferworkbench.engine.runs.RunStore;
 import org.transferworkbench.testing.ShapesDataset;
 import org.transferworkbench.testing.TinyRuns;
 import org.transferworkbench.ui.evaluation.EvaluationViewModel;
+import org.transferworkbench.ui.evaluation.TestPrediction;
 import org.transferworkbench.ui.fx.CurrentThreadTaskExecutor;
 import org.transferworkbench.ui.fx.WorkbenchContext;
 import org.transferworkbench.ui.fx.WorkbenchSettings;
@@ -41,6 +42,14 @@ class GradCamViewModelTest {
         Path image = data.resolve("red_disc").resolve("img_002.png");
         assertThat(evaluation.gradCam(image)).as("no run shown yet").isNull();
         evaluation.load(run);
+        // the gallery holds the wrong answers, or the right ones: together every test image, once
+        java.util.List<TestPrediction> wrong = java.util.List.copyOf(evaluation.gallery());
+        evaluation.galleryShowsCorrectProperty().set(true);
+        java.util.List<TestPrediction> right = java.util.List.copyOf(evaluation.gallery());
+        assertThat(wrong).noneMatch(TestPrediction::correct);
+        assertThat(right).isNotEmpty().allMatch(TestPrediction::correct);
+        assertThat(wrong.size() + right.size()).isEqualTo(evaluation.reportProperty().get().images());
+        assertThat(right).extracting(TestPrediction::confidence).isSorted();
 
         GradCamViewModel cam = evaluation.gradCam(image);
         cam.open();
