@@ -126,7 +126,8 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         INDArray epsOut = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, in.shape(), 'c');
         INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGrad = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
-        OneDnnConvolution.Shape shape = directShape(in, weights, geometry(in));
+        WindowGeometry g = geometry(in);
+        OneDnnConvolution.Shape shape = directShape(in, weights, g);
         if (shape != null && DenseFloats.isDense(weights) && DenseFloats.isDense(weightGrad)
                 && (!hasBias() || DenseFloats.isDense(biasGrad))) {
             direct.backward(shape, DenseFloats.dense(in), weights, DenseFloats.dense(delta), epsOut, weightGrad,
@@ -137,7 +138,7 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         Nd4j.exec(DynamicCustomOp.builder("conv2d_bp")
                 .addInputs(hasBias() ? new INDArray[] {in, weights, bias, delta} : new INDArray[] {in, weights, delta})
                 .addOutputs(hasBias() ? new INDArray[] {epsOut, weightGrad, biasGrad} : new INDArray[] {epsOut, weightGrad})
-                .addIntegerArguments(geometry(in).nativeArgs(NCHW, WEIGHTS_OIHW))
+                .addIntegerArguments(g.nativeArgs(NCHW, WEIGHTS_OIHW))
                 .build());
         return gradients(weightGrad, biasGrad, epsOut);
     }

@@ -56,28 +56,21 @@ final class OneDnnConvolution {
         this.dnn = dnn;
     }
 
+    /** Two sizes of a window, along the height and the width. */
+    record Sizes(int height, int width) {
+        static Sizes of(int[] hw) {
+            return new Sizes(hw[0], hw[1]);
+        }
+
+        long[] asLongs() {
+            return new long[] {height, width};
+        }
+    }
+
     /** What a call's primitives depend on: the NCHW input's shape and the window. */
     record Shape(long batch, long inChannels, long height, long width, long outChannels, long outHeight,
-                 long outWidth, int[] kernel, int[] stride, int[] padBefore, int[] padAfter, int[] dilation,
+                 long outWidth, Sizes kernel, Sizes stride, Sizes padBefore, Sizes padAfter, Sizes dilation,
                  boolean bias) {
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Shape s && batch == s.batch && inChannels == s.inChannels && height == s.height
-                    && width == s.width && outChannels == s.outChannels && outHeight == s.outHeight
-                    && outWidth == s.outWidth && java.util.Arrays.equals(kernel, s.kernel)
-                    && java.util.Arrays.equals(stride, s.stride) && java.util.Arrays.equals(padBefore, s.padBefore)
-                    && java.util.Arrays.equals(padAfter, s.padAfter) && java.util.Arrays.equals(dilation, s.dilation)
-                    && bias == s.bias;
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(batch, inChannels, height, width, outChannels, outHeight, outWidth,
-                    java.util.Arrays.hashCode(kernel), java.util.Arrays.hashCode(stride),
-                    java.util.Arrays.hashCode(padBefore), java.util.Arrays.hashCode(padAfter),
-                    java.util.Arrays.hashCode(dilation), bias);
-        }
 
         long[] src() {
             return new long[] {batch, inChannels, height, width};
@@ -88,7 +81,7 @@ final class OneDnnConvolution {
         }
 
         long[] weights() {
-            return new long[] {outChannels, inChannels, kernel[0], kernel[1]};
+            return new long[] {outChannels, inChannels, kernel.height(), kernel.width()};
         }
     }
 
@@ -110,8 +103,8 @@ final class OneDnnConvolution {
             }
         }
         return new Shape(in.size(0), in.size(1), in.size(2), in.size(3), weights.size(0), g.outSize()[0],
-                g.outSize()[1], g.kernel().clone(), g.stride().clone(), g.pad().clone(), after, g.dilation().clone(),
-                bias);
+                g.outSize()[1], Sizes.of(g.kernel()), Sizes.of(g.stride()), Sizes.of(g.pad()), Sizes.of(after),
+                Sizes.of(g.dilation()), bias);
     }
 
     /**
@@ -348,10 +341,10 @@ final class OneDnnConvolution {
             weightsUser = desc(s.weights(), memory.format_tag.oihw);
             dstUser = desc(s.dst(), memory.format_tag.nchw);
             bias = s.bias() ? desc(new long[] {s.outChannels()}, memory.format_tag.x) : null;
-            strides = new long[] {s.stride()[0], s.stride()[1]};
-            dilates = new long[] {s.dilation()[0] - 1, s.dilation()[1] - 1}; // oneDNN counts the gaps
-            padBefore = new long[] {s.padBefore()[0], s.padBefore()[1]};
-            padAfter = new long[] {s.padAfter()[0], s.padAfter()[1]};
+            strides = s.stride().asLongs();
+            dilates = new long[] {s.dilation().height() - 1, s.dilation().width() - 1}; // oneDNN counts the gaps
+            padBefore = s.padBefore().asLongs();
+            padAfter = s.padAfter().asLongs();
         }
 
         convolution_forward.desc forwardDesc() {
