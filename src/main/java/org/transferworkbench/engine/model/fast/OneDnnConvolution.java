@@ -28,9 +28,9 @@ import org.transferworkbench.engine.model.fast.OneDnnScratch.Slot;
 
 /**
  * One convolution layer's passes as direct oneDNN calls. libnd4j's conv2d_bp converts eight arrays between NCHW
- * and oneDNN's blocked layout on every call and rebuilds its primitives each time (about 3 ms a call beyond the
- * kernels at 64 px); here the primitives are built once per input shape, each array is converted at most once per
- * call, and a ReLU runs inside the forward kernel. The caller's arrays stay in DL4J's layouts (NCHW activations,
+ * and oneDNN's blocked layout on every call, rebuilds its primitives and allocates its blocked copies each time;
+ * here the primitives are built once per input shape, each array is converted at most once per call into reused
+ * buffers, and a ReLU runs inside the forward kernel (docs/PERFORMANCE.md: 0.83-0.97 of the time per step). The caller's arrays stay in DL4J's layouts (NCHW activations,
  * OIHW weights), so the layer around it, its parameters and its checkpoints do not change.
  * <p>
  * Not thread-safe, like the DL4J layer that owns it.
