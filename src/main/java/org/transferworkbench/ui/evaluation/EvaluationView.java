@@ -2,7 +2,9 @@ package org.transferworkbench.ui.evaluation;
 
 import java.util.Locale;
 import javafx.beans.InvalidationListener;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
@@ -14,6 +16,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import org.transferworkbench.engine.eval.ClassMetrics;
@@ -82,7 +85,7 @@ public final class EvaluationView {
             }
         });
         Label galleryTitle = new Label();
-        galleryTitle.textProperty().bind(javafx.beans.binding.Bindings.when(vm.galleryShowsCorrectProperty())
+        galleryTitle.textProperty().bind(Bindings.when(vm.galleryShowsCorrectProperty())
                 .then("right answers, least confident first")
                 .otherwise("wrong answers, most confident first")
                 .concat(" (click to enlarge; Grad-CAM: where the model looked)"));
@@ -90,11 +93,11 @@ public final class EvaluationView {
         galleryTitle.setWrapText(true);
         Label galleryHeading = new Label("Test images");
         galleryHeading.getStyleClass().add("form-section");
-        for (javafx.scene.layout.Region r : new javafx.scene.layout.Region[] {galleryHeading, wrong, right}) {
-            r.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never "T..." or "Miscl..."
+        for (Region r : new Region[] {galleryHeading, wrong, right}) {
+            r.setMinWidth(Region.USE_PREF_SIZE); // never "T..." or "Miscl..."
         }
         HBox galleryBar = new HBox(10, galleryHeading, which);
-        galleryBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        galleryBar.setAlignment(Pos.CENTER_LEFT);
         VBox rightPane = new VBox(6, galleryBar, galleryTitle, galleryScroll);
         VBox.setVgrow(galleryScroll, Priority.ALWAYS);
         SplitPane split = new SplitPane(left, rightPane);

@@ -39,7 +39,8 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
                     + layerConf().getCnn2dDataFormat() + " " + layerId());
         }
         helper = null; // never let a DL4J helper intercept: this class is the helper
-        direct = OneDnn.available() ? new OneDnnConvolution(OneDnn.get()) : null;
+        OneDnn dnn = OneDnn.get();
+        direct = dnn == null ? null : new OneDnnConvolution(dnn);
     }
 
     @Override
@@ -96,9 +97,10 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         WindowGeometry g = geometry(in);
         INDArray z = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType,
                 new long[] {in.size(0), weights.size(0), g.outSize()[0], g.outSize()[1]}, 'c');
-        OneDnnConvolution.Shape shape = directShape(in, weights, g);
-        if (shape != null && DenseFloats.isDense(weights) && (!hasBias() || DenseFloats.isDense(bias))) {
-            direct.forward(shape, DenseFloats.dense(in), weights, hasBias() ? bias : null, z, relu);
+        INDArray biasOrNull = hasBias() ? bias : null;
+        OneDnnConvolution.Shape shape = directShape(in, g, weights, biasOrNull);
+        if (shape != null) {
+            direct.forward(shape, DenseFloats.dense(in), weights, biasOrNull, z, relu);
             return z;
         }
         Nd4j.exec(DynamicCustomOp.builder("conv2d")
@@ -109,8 +111,21 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         return relu ? layerConf().getActivationFn().getActivation(z, training) : z;
     }
 
-    private OneDnnConvolution.Shape directShape(INDArray in, INDArray weights, WindowGeometry g) {
-        return direct == null ? null : OneDnnConvolution.shape(in, weights, hasBias(), g);
+    /**
+     * The direct call's shape, or null to use libnd4j's op: oneDNN not loaded, a case it does not cover, or one of
+     * the arrays it reads or writes in place ({@code weights} and the non-null {@code inPlace}) not dense.
+     */
+    private OneDnnConvolution.Shape directShape(INDArray in, WindowGeometry g, INDArray weights,
+                                                INDArray... inPlace) {
+        if (direct == null || !DenseFloats.isDense(weights)) {
+            return null;
+        }
+        for (INDArray a : inPlace) {
+            if (a != null && !DenseFloats.isDense(a)) {
+                return null;
+            }
+        }
+        return OneDnnConvolution.shape(in, weights, hasBias(), g);
     }
 
     @Override
@@ -127,11 +142,11 @@ public class FastConvolutionLayerImpl extends ConvolutionLayer {
         INDArray weightGrad = gradientViews.get(ConvolutionParamInitializer.WEIGHT_KEY);
         INDArray biasGrad = gradientViews.get(ConvolutionParamInitializer.BIAS_KEY);
         WindowGeometry g = geometry(in);
-        OneDnnConvolution.Shape shape = directShape(in, weights, g);
-        if (shape != null && DenseFloats.isDense(weights) && DenseFloats.isDense(weightGrad)
-                && (!hasBias() || DenseFloats.isDense(biasGrad))) {
+        INDArray biasGradOrNull = hasBias() ? biasGrad : null;
+        OneDnnConvolution.Shape shape = directShape(in, g, weights, weightGrad, biasGradOrNull);
+        if (shape != null) {
             direct.backward(shape, DenseFloats.dense(in), weights, DenseFloats.dense(delta), epsOut, weightGrad,
-                    hasBias() ? biasGrad : null);
+                    biasGradOrNull);
             return gradients(weightGrad, biasGrad, epsOut);
         }
         // The op writes straight into the flattened gradient views, so the updater sees them without a copy.
